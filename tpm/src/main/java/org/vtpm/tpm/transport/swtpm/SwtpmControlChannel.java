@@ -1,0 +1,288 @@
+package org.vtpm.tpm.transport.swtpm;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Set;
+
+import org.vtpm.tpm.transport.FramingException;
+import org.vtpm.tpm.transport.SocketLink;
+import org.vtpm.tpm.transport.Timeouts;
+import org.vtpm.tpm.transport.TpmTransportException;
+
+/**
+ * The control channel of swtpm's socket protocol: power, locality, establishment bit, H-CRTM/DRTM
+ * hashing, state blobs and buffer size, each as a typed method.
+ *
+ * <p>Every command runs on its own TCP connection. swtpm answers a failed command with only the
+ * 4-byte {@code ptm_res}, whatever the size of the successful answer; a fresh connection per command
+ * means such a short answer can never leave the stream misaligned for the next command. Requests are
+ * {@code cmd (4) | body} and answers are the {@code resp} part of the structures in swtpm's
+ * {@code tpm_ioctl.h}, all big-endian.
+ */
+public final class SwtpmControlChannel {
+
+    /** A generous bound on a state blob; libtpms' permanent state is tens of kilobytes. */
+    public static final int DEFAULT_MAX_BLOB_SIZE = 4 * 1024 * 1024;
+
+    /** swtpm reads hash data in chunks of this size ({@code ptm_hdata}'s buffer). */
+    static final int HASH_CHUNK = 4096;
+
+    private static final int MAX_INFO_SIZE = 64 * 1024;
+    private static final int STATE_FLAG_DECRYPTED = 1;
+    private static final int STATE_FLAG_ENCRYPTED = 2;
+    private static final int INIT_FLAG_DELETE_VOLATILE = 1;
+
+    private final String host;
+    private final int port;
+    private final Timeouts timeouts;
+    private final int maxBlobSize;
+
+    public SwtpmControlChannel(String host, int port, Timeouts timeouts, int maxBlobSize) {
+        this.host = Objects.requireNonNull(host, "host");
+        this.port = port;
+        this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
+        this.maxBlobSize = maxBlobSize;
+    }
+
+    public SwtpmControlChannel(String host, int port) {
+        this(host, port, Timeouts.DEFAULT, DEFAULT_MAX_BLOB_SIZE);
+    }
+
+    public String endpoint() {
+        return "tcp:" + host + ":" + port;
+    }
+
+    /** {@code CMD_GET_CAPABILITY}: the control commands this swtpm supports. */
+    public Set<PtmCapability> getCapability() throws TpmTransportException {
+        try (SocketLink link = send(PtmCommand.GET_CAPABILITY, new byte[0])) {
+            // The only answer without a leading ptm_res: just the 64-bit mask.
+            return PtmCapability.fromMask(ByteBuffer.wrap(link.readFully(8)).getLong());
+        }
+    }
+
+    /**
+     * {@code CMD_INIT}: (re)starts the TPM, reading its state from the state store.
+     *
+     * @param deleteVolatile delete the volatile state file once read, so a crash cannot resume from
+     *                       it twice
+     */
+    public void init(boolean deleteVolatile) throws TpmTransportException {
+        simple(PtmCommand.INIT, u32(deleteVolatile ? INIT_FLAG_DELETE_VOLATILE : 0));
+    }
+
+    /** {@code CMD_SHUTDOWN}: stops the TPM and ends the swtpm process. */
+    public void shutdown() throws TpmTransportException {
+        simple(PtmCommand.SHUTDOWN, new byte[0]);
+    }
+
+    /** {@code CMD_STOP}: stops the TPM but keeps swtpm running, e.g. to set state blobs. */
+    public void stop() throws TpmTransportException {
+        simple(PtmCommand.STOP, new byte[0]);
+    }
+
+    /** {@code CMD_GET_TPMESTABLISHED}: whether an H-CRTM or DRTM sequence has run since the last reset. */
+    public boolean getTpmEstablished() throws TpmTransportException {
+        try (SocketLink link = send(PtmCommand.GET_TPMESTABLISHED, new byte[0])) {
+            // resp is { ptm_res; unsigned char bit; } padded to 8 bytes.
+            byte[] rest = link.readFully(4);
+            return rest[0] != 0;
+        }
+    }
+
+    /** {@code CMD_RESET_TPMESTABLISHED}: clears the establishment bit; the TPM requires locality 3 or 4. */
+    public void resetTpmEstablished(int locality) throws TpmTransportException {
+        simple(PtmCommand.RESET_TPMESTABLISHED, new byte[] {localityByte(locality)});
+    }
+
+    /** {@code CMD_SET_LOCALITY}: the locality of the following data channel commands. */
+    public void setLocality(int locality) throws TpmTransportException {
+        simple(PtmCommand.SET_LOCALITY, new byte[] {localityByte(locality)});
+    }
+
+    /** {@code CMD_HASH_START}: begins an H-CRTM (before startup) or DRTM (after) measurement. */
+    public void hashStart() throws TpmTransportException {
+        simple(PtmCommand.HASH_START, new byte[0]);
+    }
+
+    /** {@code CMD_HASH_DATA}: adds data to the measurement, in as many commands as it needs. */
+    public void hashData(byte[] data) throws TpmTransportException {
+        for (int offset = 0; offset < data.length; offset += HASH_CHUNK) {
+            int length = Math.min(HASH_CHUNK, data.length - offset);
+            ByteBuffer body = ByteBuffer.allocate(4 + length).putInt(length).put(data, offset, length);
+            simple(PtmCommand.HASH_DATA, body.array());
+        }
+    }
+
+    /** {@code CMD_HASH_END}: extends the measurement into the PCRs. */
+    public void hashEnd() throws TpmTransportException {
+        simple(PtmCommand.HASH_END, new byte[0]);
+    }
+
+    /** {@code CMD_CANCEL_TPM_CMD}: asks the TPM to cancel the command it is executing. */
+    public void cancelTpmCommand() throws TpmTransportException {
+        simple(PtmCommand.CANCEL_TPM_CMD, new byte[0]);
+    }
+
+    /** {@code CMD_STORE_VOLATILE}: writes the volatile state to the state store. */
+    public void storeVolatile() throws TpmTransportException {
+        simple(PtmCommand.STORE_VOLATILE, new byte[0]);
+    }
+
+    /** {@code CMD_GET_CONFIG}: which keys protect the state. */
+    public PtmConfig getConfig() throws TpmTransportException {
+        try (SocketLink link = send(PtmCommand.GET_CONFIG, new byte[0])) {
+            return PtmConfig.fromFlags(ByteBuffer.wrap(link.readFully(4)).getInt());
+        }
+    }
+
+    /** {@code CMD_SET_BUFFERSIZE} with 0: the buffer size in use, allowed while the TPM runs. */
+    public BufferSize getBufferSize() throws TpmTransportException {
+        return bufferSize(0);
+    }
+
+    /**
+     * {@code CMD_SET_BUFFERSIZE}: sets the TPM's I/O buffer size; the TPM must be stopped. The size
+     * actually used is clamped into the supported range and returned.
+     */
+    public BufferSize setBufferSize(int size) throws TpmTransportException {
+        if (size <= 0) {
+            throw new IllegalArgumentException("buffer size must be positive: " + size);
+        }
+        return bufferSize(size);
+    }
+
+    private BufferSize bufferSize(int size) throws TpmTransportException {
+        try (SocketLink link = send(PtmCommand.SET_BUFFERSIZE, u32(size))) {
+            ByteBuffer resp = ByteBuffer.wrap(link.readFully(12));
+            return new BufferSize(resp.getInt(), resp.getInt(), resp.getInt());
+        }
+    }
+
+    /** {@code CMD_GET_INFO}: a JSON document describing the TPM implementation. */
+    public String getInfo(PtmInfo info) throws TpmTransportException {
+        byte[] text = null;
+        int received = 0;
+        do {
+            ByteBuffer body = ByteBuffer.allocate(16).putLong(info.flag()).putInt(received).putInt(0);
+            try (SocketLink link = send(PtmCommand.GET_INFO, body.array())) {
+                ByteBuffer resp = ByteBuffer.wrap(link.readFully(8));
+                long total = Integer.toUnsignedLong(resp.getInt());
+                long length = Integer.toUnsignedLong(resp.getInt());
+                if (text == null) {
+                    checkBound(link, "info", total, MAX_INFO_SIZE);
+                    text = new byte[(int) total];
+                }
+                checkChunk(link, length, total, received, text.length);
+                link.readFully(text, received, (int) length);
+                received += (int) length;
+            }
+        } while (received < text.length);
+        // The document is a C string: drop the terminating zero.
+        int end = text.length > 0 && text[text.length - 1] == 0 ? text.length - 1 : text.length;
+        return new String(text, 0, end, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * {@code CMD_GET_STATEBLOB}: one state blob. Taking the volatile blob makes swtpm store its
+     * volatile state first, so the blob is current.
+     *
+     * @param decrypted ask swtpm to remove its state encryption before handing the blob out
+     */
+    public StateBlob getStateBlob(StateBlobType type, boolean decrypted) throws TpmTransportException {
+        byte[] blob = null;
+        boolean encrypted = false;
+        int received = 0;
+        // swtpm sends the rest of the blob from the requested offset in one answer; a peer that sends
+        // less is asked again from where it stopped.
+        do {
+            ByteBuffer body = ByteBuffer.allocate(12)
+                    .putInt(decrypted ? STATE_FLAG_DECRYPTED : 0).putInt(type.code()).putInt(received);
+            try (SocketLink link = send(PtmCommand.GET_STATEBLOB, body.array())) {
+                ByteBuffer resp = ByteBuffer.wrap(link.readFully(12));
+                encrypted = (resp.getInt() & STATE_FLAG_ENCRYPTED) != 0;
+                long total = Integer.toUnsignedLong(resp.getInt());
+                long length = Integer.toUnsignedLong(resp.getInt());
+                if (blob == null) {
+                    checkBound(link, type + " blob", total, maxBlobSize);
+                    blob = new byte[(int) total];
+                }
+                checkChunk(link, length, total, received, blob.length);
+                link.readFully(blob, received, (int) length);
+                received += (int) length;
+            }
+        } while (received < blob.length);
+        return new StateBlob(type, encrypted, blob);
+    }
+
+    /**
+     * {@code CMD_SET_STATEBLOB}: replaces one part of the TPM's state; the TPM must be stopped
+     * ({@link #stop()}) and takes the state on the next {@link #init}. The whole blob goes in one
+     * request, which swtpm reads in as many chunks as it needs.
+     */
+    public void setStateBlob(StateBlob blob) throws TpmTransportException {
+        byte[] data = blob.data();
+        ByteBuffer body = ByteBuffer.allocate(12 + data.length)
+                .putInt(blob.encrypted() ? STATE_FLAG_ENCRYPTED : 0)
+                .putInt(blob.type().code())
+                .putInt(data.length)
+                .put(data);
+        simple(PtmCommand.SET_STATEBLOB, body.array());
+    }
+
+    /** Sends a command whose answer is the {@code ptm_res} alone. */
+    private void simple(PtmCommand command, byte[] body) throws TpmTransportException {
+        send(command, body).close();
+    }
+
+    /**
+     * Connects, sends {@code cmd | body} and, except for {@code GET_CAPABILITY}, reads and checks the
+     * leading {@code ptm_res}; the returned link is positioned at the rest of the answer.
+     */
+    private SocketLink send(PtmCommand command, byte[] body) throws TpmTransportException {
+        SocketLink link = SocketLink.connect(host, port, timeouts);
+        try {
+            link.write(ByteBuffer.allocate(4 + body.length).putInt(command.code()).put(body).array());
+            if (command != PtmCommand.GET_CAPABILITY) {
+                int result = (int) link.readUint32();
+                if (result != 0) {
+                    throw new PtmException(link.endpoint(), command, result);
+                }
+            }
+            return link;
+        } catch (TpmTransportException e) {
+            link.close();
+            throw e;
+        }
+    }
+
+    private static void checkBound(SocketLink link, String what, long total, int max) throws FramingException {
+        if (total > max) {
+            throw new FramingException(link.endpoint(), what + " of " + total + " bytes exceeds the limit of " + max);
+        }
+    }
+
+    private static void checkChunk(SocketLink link, long length, long total, int received, int expected)
+            throws FramingException {
+        if (length > expected - received || (length == 0 && received < expected) || total < length) {
+            throw new FramingException(link.endpoint(), "chunk of " + length + " bytes at offset " + received
+                    + " does not fit a transfer of " + expected + " bytes");
+        }
+    }
+
+    private static byte[] u32(int value) {
+        return ByteBuffer.allocate(4).putInt(value).array();
+    }
+
+    private static byte localityByte(int locality) {
+        if (locality < 0 || locality > 0xFF) {
+            throw new IllegalArgumentException("locality must fit one byte: " + locality);
+        }
+        return (byte) locality;
+    }
+
+    @Override
+    public String toString() {
+        return "swtpm control channel " + endpoint();
+    }
+}

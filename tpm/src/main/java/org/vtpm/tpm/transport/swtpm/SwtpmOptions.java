@@ -1,0 +1,74 @@
+package org.vtpm.tpm.transport.swtpm;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.vtpm.tpm.transport.Timeouts;
+
+/**
+ * How {@link SwtpmProcess} starts swtpm.
+ *
+ * @param executable     the swtpm binary, looked up on {@code PATH} unless absolute
+ * @param stateDirectory where swtpm keeps its state; empty for a temporary directory deleted on close
+ * @param notNeedInit    the TPM starts initialized ({@code --flags not-need-init}), no {@code CMD_INIT}
+ *                       needed before the first command
+ * @param startupClear   swtpm sends TPM2_Startup(CLEAR) itself ({@code --flags startup-clear})
+ * @param startTimeout   how long to wait for both channels to answer
+ * @param stopGrace      how long SIGTERM may take before SIGKILL follows
+ * @param timeouts       connect and read timeouts of the channels handed out
+ */
+public record SwtpmOptions(
+        String executable,
+        Optional<Path> stateDirectory,
+        boolean notNeedInit,
+        boolean startupClear,
+        Duration startTimeout,
+        Duration stopGrace,
+        Timeouts timeouts) {
+
+    public SwtpmOptions {
+        Objects.requireNonNull(executable, "executable");
+        Objects.requireNonNull(stateDirectory, "stateDirectory");
+        Objects.requireNonNull(startTimeout, "startTimeout");
+        Objects.requireNonNull(stopGrace, "stopGrace");
+        Objects.requireNonNull(timeouts, "timeouts");
+    }
+
+    /** A ready-to-use TPM in a temporary state directory: initialized and started with CLEAR. */
+    public static SwtpmOptions defaults() {
+        return new SwtpmOptions("swtpm", Optional.empty(), true, true, Duration.ofSeconds(10),
+                Duration.ofSeconds(5), Timeouts.DEFAULT);
+    }
+
+    public SwtpmOptions withExecutable(String value) {
+        return new SwtpmOptions(value, stateDirectory, notNeedInit, startupClear, startTimeout, stopGrace, timeouts);
+    }
+
+    /** Keeps the state in {@code value}, which outlives the process. */
+    public SwtpmOptions withStateDirectory(Path value) {
+        return new SwtpmOptions(executable, Optional.of(value), notNeedInit, startupClear, startTimeout, stopGrace,
+                timeouts);
+    }
+
+    public SwtpmOptions withNotNeedInit(boolean value) {
+        return new SwtpmOptions(executable, stateDirectory, value, startupClear, startTimeout, stopGrace, timeouts);
+    }
+
+    public SwtpmOptions withStartupClear(boolean value) {
+        return new SwtpmOptions(executable, stateDirectory, notNeedInit, value, startTimeout, stopGrace, timeouts);
+    }
+
+    public SwtpmOptions withStartTimeout(Duration value) {
+        return new SwtpmOptions(executable, stateDirectory, notNeedInit, startupClear, value, stopGrace, timeouts);
+    }
+
+    public SwtpmOptions withStopGrace(Duration value) {
+        return new SwtpmOptions(executable, stateDirectory, notNeedInit, startupClear, startTimeout, value, timeouts);
+    }
+
+    public SwtpmOptions withTimeouts(Timeouts value) {
+        return new SwtpmOptions(executable, stateDirectory, notNeedInit, startupClear, startTimeout, stopGrace, value);
+    }
+}

@@ -1,0 +1,270 @@
+package org.vtpm.tpm.transport.swtpm;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.vtpm.tpm.transport.SocketLink;
+import org.vtpm.tpm.transport.Timeouts;
+import org.vtpm.tpm.transport.TpmFrames;
+import org.vtpm.tpm.transport.TpmTransportException;
+
+/**
+ * A swtpm process serving one TPM 2.0 on two loopback TCP ports (data and control channel).
+ *
+ * <p>{@link #start} picks free ports, launches {@code swtpm socket --tpm2} and returns once both
+ * channels answer. A port taken by someone else between picking and binding makes swtpm exit at
+ * once; the launcher then retries with new ports. {@link #close} stops the process (SIGTERM, then
+ * SIGKILL after a grace period) and removes its temporary files; a shutdown hook does the same
+ * should the JVM exit first, so no swtpm outlives its owner.
+ */
+public final class SwtpmProcess implements AutoCloseable {
+
+    private static final String HOST = "127.0.0.1";
+    private static final int BIND_ATTEMPTS = 5;
+    private static final Duration PROBE_INTERVAL = Duration.ofMillis(20);
+    private static final Timeouts PROBE_TIMEOUTS = new Timeouts(Duration.ofMillis(500), Duration.ofMillis(500));
+    private static final int MAX_LOG_REPORT = 8 * 1024;
+
+    private final Process process;
+    private final SwtpmOptions options;
+    private final Path workDirectory;
+    private final Path stateDirectory;
+    private final int dataPort;
+    private final int controlPort;
+    private final Thread shutdownHook;
+    private boolean closed;
+
+    private SwtpmProcess(Process process, SwtpmOptions options, Path workDirectory, Path stateDirectory,
+            int dataPort, int controlPort) {
+        this.process = process;
+        this.options = options;
+        this.workDirectory = workDirectory;
+        this.stateDirectory = stateDirectory;
+        this.dataPort = dataPort;
+        this.controlPort = controlPort;
+        this.shutdownHook = new Thread(this::stopProcess, "swtpm-" + process.pid() + "-shutdown");
+    }
+
+    /** Starts swtpm with {@link SwtpmOptions#defaults()}. */
+    public static SwtpmProcess start() throws IOException {
+        return start(SwtpmOptions.defaults());
+    }
+
+    public static SwtpmProcess start(SwtpmOptions options) throws IOException {
+        Path workDirectory = Files.createTempDirectory("swtpm-");
+        try {
+            Path stateDirectory = options.stateDirectory().orElse(workDirectory.resolve("state"));
+            Files.createDirectories(stateDirectory);
+            for (int attempt = 1; ; attempt++) {
+                int[] ports = freePorts();
+                SwtpmProcess swtpm = launch(options, workDirectory, stateDirectory, ports[0], ports[1]);
+                try {
+                    swtpm.awaitReady();
+                    Runtime.getRuntime().addShutdownHook(swtpm.shutdownHook);
+                    return swtpm;
+                } catch (SwtpmStartException e) {
+                    swtpm.stopProcess();
+                    if (attempt >= BIND_ATTEMPTS || !swtpm.log().contains("Address already in use")) {
+                        throw e;
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            deleteRecursively(workDirectory);
+            throw e;
+        }
+    }
+
+    private static SwtpmProcess launch(SwtpmOptions options, Path workDirectory, Path stateDirectory, int dataPort,
+            int controlPort) throws SwtpmStartException {
+        List<String> command = new ArrayList<>(List.of(
+                options.executable(), "socket", "--tpm2",
+                "--server", "type=tcp,port=" + dataPort + ",bindaddr=" + HOST,
+                "--ctrl", "type=tcp,port=" + controlPort + ",bindaddr=" + HOST,
+                "--tpmstate", "dir=" + stateDirectory,
+                "--pid", "file=" + workDirectory.resolve("swtpm.pid"),
+                "--log", "file=" + logFile(workDirectory) + ",truncate"));
+        List<String> flags = new ArrayList<>();
+        if (options.notNeedInit()) {
+            flags.add("not-need-init");
+        }
+        if (options.startupClear()) {
+            flags.add("startup-clear");
+        }
+        if (!flags.isEmpty()) {
+            command.add("--flags");
+            command.add(String.join(",", flags));
+        }
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(consoleFile(workDirectory).toFile());
+        try {
+            Process process = builder.start();
+            return new SwtpmProcess(process, options, workDirectory, stateDirectory, dataPort, controlPort);
+        } catch (IOException e) {
+            throw new SwtpmStartException("cannot run " + options.executable() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Two distinct free ports. Both sockets stay open until both are chosen, so the kernel cannot
+     * hand out the same port twice; the window until swtpm binds them is covered by the retry.
+     */
+    private static int[] freePorts() throws IOException {
+        InetAddress loopback = InetAddress.getByName(HOST);
+        try (ServerSocket data = new ServerSocket(0, 1, loopback);
+                ServerSocket control = new ServerSocket(0, 1, loopback)) {
+            return new int[] {data.getLocalPort(), control.getLocalPort()};
+        }
+    }
+
+    /** Waits until the control channel answers CMD_GET_CAPABILITY and the data channel accepts. */
+    private void awaitReady() throws SwtpmStartException {
+        long deadline = System.nanoTime() + options.startTimeout().toNanos();
+        TpmTransportException lastFailure = null;
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new SwtpmStartException("swtpm exited with status " + process.exitValue()
+                        + " while starting; log:\n" + log());
+            }
+            try {
+                new SwtpmControlChannel(HOST, controlPort, PROBE_TIMEOUTS, 0).getCapability();
+                SocketLink.connect(HOST, dataPort, PROBE_TIMEOUTS).close();
+                if (process.isAlive()) {
+                    return;
+                }
+            } catch (TpmTransportException e) {
+                lastFailure = e;
+            }
+            try {
+                Thread.sleep(PROBE_INTERVAL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SwtpmStartException("interrupted while waiting for swtpm", e);
+            }
+        }
+        throw new SwtpmStartException("swtpm did not answer within " + options.startTimeout()
+                + (lastFailure == null ? "" : " (" + lastFailure.getMessage() + ")") + "; log:\n" + log(),
+                lastFailure);
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public String host() {
+        return HOST;
+    }
+
+    public int dataPort() {
+        return dataPort;
+    }
+
+    public int controlPort() {
+        return controlPort;
+    }
+
+    public Path stateDirectory() {
+        return stateDirectory;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** A new data channel connection; the caller closes it. */
+    public SwtpmSocketTransport openDataChannel() {
+        return new SwtpmSocketTransport(HOST, dataPort, options.timeouts(), TpmFrames.DEFAULT_MAX_RESPONSE_SIZE);
+    }
+
+    public SwtpmControlChannel controlChannel() {
+        return new SwtpmControlChannel(HOST, controlPort, options.timeouts(), SwtpmControlChannel.DEFAULT_MAX_BLOB_SIZE);
+    }
+
+    /** What swtpm logged and printed so far (the tail of it, if long). */
+    public String log() {
+        String text = readIfPresent(consoleFile(workDirectory)) + readIfPresent(logFile(workDirectory));
+        return text.length() <= MAX_LOG_REPORT ? text : text.substring(text.length() - MAX_LOG_REPORT);
+    }
+
+    /** Stops swtpm and deletes its temporary files (the state too, unless a state directory was given). */
+    @Override
+    public synchronized void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // The JVM is already shutting down (the hook runs anyway) or the hook was never added.
+        }
+        stopProcess();
+        deleteRecursively(workDirectory);
+    }
+
+    private void stopProcess() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(options.stopGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(options.stopGrace().toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Path logFile(Path workDirectory) {
+        return workDirectory.resolve("swtpm.log");
+    }
+
+    private static Path consoleFile(Path workDirectory) {
+        return workDirectory.resolve("console.log");
+    }
+
+    private static String readIfPresent(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            return "(cannot read " + file + ": " + e.getMessage() + ")\n";
+        }
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "swtpm pid " + pid() + " (data " + HOST + ":" + dataPort + ", control " + HOST + ":" + controlPort + ")";
+    }
+}
