@@ -1,0 +1,2 @@
+/** The audit trail: who did what, when and with what outcome, in the database and on the audit queue. */
+package org.vtpm.manager.audit;

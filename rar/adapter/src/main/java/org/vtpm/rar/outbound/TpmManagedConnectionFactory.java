@@ -1,0 +1,212 @@
+package org.vtpm.rar.outbound;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+import javax.security.auth.Subject;
+
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ConfigProperty;
+import jakarta.resource.spi.ConnectionDefinition;
+import jakarta.resource.spi.ConnectionManager;
+import jakarta.resource.spi.ConnectionRequestInfo;
+import jakarta.resource.spi.InvalidPropertyException;
+import jakarta.resource.spi.ManagedConnection;
+import jakarta.resource.spi.ManagedConnectionFactory;
+import jakarta.resource.spi.ResourceAdapter;
+import jakarta.resource.spi.ResourceAdapterAssociation;
+import jakarta.resource.spi.ValidatingManagedConnectionFactory;
+
+import org.vtpm.rar.api.TpmConnection;
+import org.vtpm.rar.api.TpmConnectionFactory;
+import org.vtpm.rar.api.TpmTarget;
+import org.vtpm.rar.api.TpmUnavailableException;
+
+/**
+ * One connection definition: which backend its TPMs live on and how to reach them. Configured
+ * by the config properties of the definition in the server configuration
+ * (see {@code wildfly-config/cli/configure-resource-adapter.cli}).
+ */
+@ConnectionDefinition(
+        connectionFactory = TpmConnectionFactory.class,
+        connectionFactoryImpl = TpmConnectionFactoryImpl.class,
+        connection = TpmConnection.class,
+        connectionImpl = TpmConnectionHandle.class)
+public class TpmManagedConnectionFactory
+        implements ManagedConnectionFactory, ResourceAdapterAssociation, ValidatingManagedConnectionFactory {
+
+    private static final long serialVersionUID = 1L;
+
+    @ConfigProperty(defaultValue = "tcp",
+            description = "Where the TPMs are: tcp (swtpm socket protocol) or swtpm (a stand-in process the adapter runs)")
+    private String backend = "tcp";
+
+    @ConfigProperty(defaultValue = "127.0.0.1", description = "Host of the TPM, for backend tcp")
+    private String host = "127.0.0.1";
+
+    @ConfigProperty(defaultValue = "2321", description = "Data port of the TPM, for backend tcp")
+    private Integer port = 2321;
+
+    @ConfigProperty(description = "Directory for the state of TPMs this definition keeps on disk")
+    private String stateDirectory;
+
+    private transient ResourceAdapter resourceAdapter;
+    private transient PrintWriter logWriter;
+    private transient TpmBackend tpmBackend;
+
+    @Override
+    public Object createConnectionFactory(ConnectionManager connectionManager) throws ResourceException {
+        tpmBackend();
+        return new TpmConnectionFactoryImpl(this, connectionManager);
+    }
+
+    @Override
+    public Object createConnectionFactory() throws ResourceException {
+        throw new jakarta.resource.NotSupportedException("the TPM adapter runs inside the application server only");
+    }
+
+    @Override
+    public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info) throws ResourceException {
+        TpmTarget target = targetOf(info);
+        TpmBackend backendForTarget = tpmBackend();
+        if (!backendForTarget.serves(target)) {
+            throw new jakarta.resource.spi.ResourceAllocationException(
+                    "connection definition with backend " + backend + " does not serve " + target);
+        }
+        try {
+            return new TpmManagedConnection(this, target, backendForTarget.open(target));
+        } catch (IOException e) {
+            throw new TpmUnavailableException("cannot reach " + target + " (" + backendForTarget.description() + "): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public ManagedConnection matchManagedConnections(Set connectionSet, Subject subject, ConnectionRequestInfo info) {
+        TpmTarget target = targetOf(info);
+        for (Object candidate : connectionSet) {
+            if (candidate instanceof TpmManagedConnection connection
+                    && connection.target().equals(target) && connection.isUsable()) {
+                return connection;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public Set getInvalidConnections(Set connectionSet) {
+        Set<ManagedConnection> invalid = new HashSet<>();
+        for (Object candidate : connectionSet) {
+            if (candidate instanceof TpmManagedConnection connection && !connection.probe()) {
+                invalid.add(connection);
+            }
+        }
+        return invalid;
+    }
+
+    TpmTarget defaultTarget() {
+        return TpmTarget.defaultPhysical();
+    }
+
+    String backendDescription() throws ResourceException {
+        return tpmBackend().description();
+    }
+
+    private TpmTarget targetOf(ConnectionRequestInfo info) {
+        return info instanceof TpmConnectionRequest request ? request.target() : defaultTarget();
+    }
+
+    private synchronized TpmBackend tpmBackend() throws ResourceException {
+        if (tpmBackend == null) {
+            tpmBackend = switch (backend.trim().toLowerCase(Locale.ROOT)) {
+                case "tcp" -> new TcpBackend(host, port);
+                case "swtpm" -> standIn();
+                default -> throw new InvalidPropertyException(
+                        "unknown TPM backend '" + backend + "'; expected tcp or swtpm");
+            };
+        }
+        return tpmBackend;
+    }
+
+    private TpmBackend standIn() throws InvalidPropertyException {
+        if (stateDirectory == null || stateDirectory.isBlank()) {
+            throw new InvalidPropertyException("backend swtpm needs the StateDirectory property");
+        }
+        SwtpmStandInBackend standIn = new SwtpmStandInBackend(java.nio.file.Path.of(stateDirectory));
+        if (resourceAdapter instanceof org.vtpm.rar.TpmResourceAdapter adapter) {
+            adapter.closeOnStop(standIn);
+        }
+        return standIn;
+    }
+
+    public String getBackend() {
+        return backend;
+    }
+
+    public void setBackend(String backend) {
+        this.backend = backend;
+    }
+
+    public String getHost() {
+        return host;
+    }
+
+    public void setHost(String host) {
+        this.host = host;
+    }
+
+    public Integer getPort() {
+        return port;
+    }
+
+    public void setPort(Integer port) {
+        this.port = port;
+    }
+
+    public String getStateDirectory() {
+        return stateDirectory;
+    }
+
+    public void setStateDirectory(String stateDirectory) {
+        this.stateDirectory = stateDirectory;
+    }
+
+    @Override
+    public ResourceAdapter getResourceAdapter() {
+        return resourceAdapter;
+    }
+
+    @Override
+    public void setResourceAdapter(ResourceAdapter resourceAdapter) {
+        this.resourceAdapter = resourceAdapter;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        this.logWriter = out;
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return logWriter;
+    }
+
+    // JCA: factories with the same configuration are equal.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TpmManagedConnectionFactory that
+                && Objects.equals(backend, that.backend)
+                && Objects.equals(host, that.host)
+                && Objects.equals(port, that.port)
+                && Objects.equals(stateDirectory, that.stateDirectory);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(backend, host, port, stateDirectory);
+    }
+}

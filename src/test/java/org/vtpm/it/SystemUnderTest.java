@@ -1,0 +1,83 @@
+package org.vtpm.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+import org.vtpm.tpm.transport.swtpm.SwtpmProcess;
+
+/**
+ * What the whole-system tests run against, set up once per test JVM before Arquillian reads
+ * {@code arquillian.xml}: a swtpm standing in for the host's physical TPM, and a port offset at
+ * which every port of the WildFly server is free, so a developer's server on 8080 and another
+ * suite never collide. The swtpm is stopped by PID when the session closes.
+ */
+public final class SystemUnderTest implements LauncherSessionListener {
+
+    /** Ports of standalone-full.xml that the offset moves. */
+    private static final int[] SERVER_PORTS = {8080, 8443, 8009, 9990, 9993, 3528, 3529, 4712, 4713};
+    private static final int MAX_OFFSET = 50_000;
+
+    private static volatile SwtpmProcess physicalTpm;
+    private static volatile int portOffset;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        try {
+            physicalTpm = SwtpmProcess.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start swtpm as the physical TPM", e);
+        }
+        portOffset = freePortOffset();
+        System.setProperty("vtpm.it.port.offset", Integer.toString(portOffset));
+        System.setProperty("vtpm.it.management.port", Integer.toString(9990 + portOffset));
+        System.setProperty("vtpm.it.ptpm.port", Integer.toString(physicalTpm.dataPort()));
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        SwtpmProcess tpm = physicalTpm;
+        if (tpm != null) {
+            try {
+                tpm.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot stop swtpm " + tpm, e);
+            }
+        }
+    }
+
+    /** The swtpm serving as the server's physical TPM. */
+    public static SwtpmProcess physicalTpm() {
+        return physicalTpm;
+    }
+
+    /** {@code http://127.0.0.1:<8080 + offset>} */
+    public static String baseUrl() {
+        return "http://127.0.0.1:" + (8080 + portOffset);
+    }
+
+    private static int freePortOffset() {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int offset = 1000 + 100 * ThreadLocalRandom.current().nextInt((MAX_OFFSET - 1000) / 100);
+            if (allFree(offset)) {
+                return offset;
+            }
+        }
+        throw new IllegalStateException("no port offset with all WildFly ports free");
+    }
+
+    private static boolean allFree(int offset) {
+        for (int port : SERVER_PORTS) {
+            try (ServerSocket socket = new ServerSocket(port + offset, 1, InetAddress.getLoopbackAddress())) {
+                socket.setReuseAddress(true);
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
