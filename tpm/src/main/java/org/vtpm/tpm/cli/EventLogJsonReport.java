@@ -1,6 +1,7 @@
 package org.vtpm.tpm.cli;
 
 import java.io.PrintStream;
+import java.io.StringWriter;
 import java.util.Map;
 
 import jakarta.json.Json;
@@ -39,11 +40,13 @@ final class EventLogJsonReport {
     }
 
     static void write(EventLog log, PrintStream out) {
+        // Closing a JsonWriter closes its sink; the caller's stream (System.out) must stay open.
+        StringWriter text = new StringWriter();
         try (JsonWriter writer = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
-                .createWriter(out)) {
+                .createWriter(text)) {
             writer.writeObject(toJson(log));
         }
-        out.println();
+        out.println(text.toString().strip());
         out.flush();
     }
 

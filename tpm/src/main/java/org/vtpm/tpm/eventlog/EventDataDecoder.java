@@ -16,18 +16,32 @@ import java.util.UUID;
  * Decodes event data into {@link EventData} by event type. A type whose data is opaque decodes
  * to empty; data that does not have the structure its type calls for is a
  * {@link LogFormatException} of kind {@link Problem.Kind#UNDECODABLE_DATA} (or {@code MALFORMED}
- * for a Spec ID header, without which the rest of the log cannot be read).
+ * for a Spec ID header, without which the rest of the log cannot be read). Bytes left over after
+ * a complete structure go to a {@link Leftover} handler, which decides whether they spoil it.
  */
 final class EventDataDecoder {
+
+    /** Told of bytes that follow a complete structure inside the event data. */
+    @FunctionalInterface
+    interface Leftover {
+        void report(long offset, String message) throws LogFormatException;
+    }
+
+    /** Leftover bytes make the data undecodable. */
+    static final Leftover STRICT = (offset, message) -> {
+        throw new LogFormatException(Problem.Kind.UNDECODABLE_DATA, offset, message);
+    };
 
     private static final int SIGNATURE_SIZE = 16;
     private static final int FIRMWARE_BLOB_SIZE = 16;
     private static final int GUID_SIZE = 16;
 
     private final ParseLimits limits;
+    private final Leftover leftover;
 
-    EventDataDecoder(ParseLimits limits) {
+    EventDataDecoder(ParseLimits limits, Leftover leftover) {
         this.limits = limits;
+        this.leftover = leftover;
     }
 
     /** Decodes {@code data}, which starts at log offset {@code offset}. */
@@ -53,7 +67,7 @@ final class EventDataDecoder {
             case EV_S_CRTM_CONTENTS:
                 return postCode(reader, data);
             case EV_POST_CODE2:
-                return textOf(data).<EventData>map(EventText::new).or(() -> firmwareBlob2IfWellFormed(data, offset));
+                return textOf(data).<EventData>map(EventText::new).or(() -> exactFirmwareBlob2(data, offset));
             case EV_EFI_PLATFORM_FIRMWARE_BLOB:
                 return Optional.of(firmwareBlob(reader));
             case EV_EFI_PLATFORM_FIRMWARE_BLOB2:
@@ -135,7 +149,7 @@ final class EventDataDecoder {
         }
     }
 
-    private static SpecIdEvent specIdEvent00(LogReader reader) throws LogFormatException {
+    private SpecIdEvent specIdEvent00(LogReader reader) throws LogFormatException {
         int platformClass = reader.u32("platformClass");
         int specVersionMinor = reader.u8("specVersionMinor");
         int specVersionMajor = reader.u8("specVersionMajor");
@@ -148,13 +162,13 @@ final class EventDataDecoder {
                 specErrata, uintnSize, List.of(), vendorInfo);
     }
 
-    private static Separator separator(LogReader reader) throws LogFormatException {
+    private Separator separator(LogReader reader) throws LogFormatException {
         int value = reader.u32("separator value");
         requireEnd(reader, "EV_SEPARATOR");
         return new Separator(value);
     }
 
-    private static Optional<EventData> postCode(LogReader reader, byte[] data) throws LogFormatException {
+    private Optional<EventData> postCode(LogReader reader, byte[] data) throws LogFormatException {
         Optional<String> text = textOf(data);
         if (text.isPresent()) {
             return Optional.of(new EventText(text.get()));
@@ -165,14 +179,14 @@ final class EventDataDecoder {
         return Optional.empty();
     }
 
-    private static PlatformFirmwareBlob firmwareBlob(LogReader reader) throws LogFormatException {
+    private PlatformFirmwareBlob firmwareBlob(LogReader reader) throws LogFormatException {
         long base = reader.u64("BlobBase");
         long length = reader.u64("BlobLength");
         requireEnd(reader, "UEFI_PLATFORM_FIRMWARE_BLOB");
         return new PlatformFirmwareBlob(base, length);
     }
 
-    private static PlatformFirmwareBlob2 firmwareBlob2(LogReader reader) throws LogFormatException {
+    private PlatformFirmwareBlob2 firmwareBlob2(LogReader reader) throws LogFormatException {
         int descriptionSize = reader.u8("BlobDescriptionSize");
         long descriptionOffset = reader.offset();
         String description = textOf(reader.bytes(descriptionSize, "BlobDescription"))
@@ -183,15 +197,16 @@ final class EventDataDecoder {
         return new PlatformFirmwareBlob2(description, base, length);
     }
 
-    private static Optional<EventData> firmwareBlob2IfWellFormed(byte[] data, long offset) {
+    /** EV_POST_CODE2 data is a string or a blob description; only an exact fit is the latter. */
+    private Optional<EventData> exactFirmwareBlob2(byte[] data, long offset) {
         try {
-            return Optional.of(firmwareBlob2(new LogReader(data, offset)));
+            return Optional.of(new EventDataDecoder(limits, STRICT).firmwareBlob2(new LogReader(data, offset)));
         } catch (LogFormatException e) {
             return Optional.empty();
         }
     }
 
-    private static UefiVariableData variable(LogReader reader) throws LogFormatException {
+    private UefiVariableData variable(LogReader reader) throws LogFormatException {
         UUID name = guid(reader);
         long nameLength = reader.u64("UnicodeNameLength");
         long dataLength = reader.u64("VariableDataLength");
@@ -207,7 +222,7 @@ final class EventDataDecoder {
         return new UefiVariableData(name, unicodeName, variableData);
     }
 
-    private static UefiImageLoadEvent imageLoad(LogReader reader) throws LogFormatException {
+    private UefiImageLoadEvent imageLoad(LogReader reader) throws LogFormatException {
         long location = reader.u64("ImageLocationInMemory");
         long length = reader.u64("ImageLengthInMemory");
         long linkTimeAddress = reader.u64("ImageLinkTimeAddress");
@@ -288,9 +303,9 @@ final class EventDataDecoder {
         return text.codePoints().allMatch(c -> c == '\t' || c == '\n' || c == '\r' || !Character.isISOControl(c));
     }
 
-    private static void requireEnd(LogReader reader, String structure) throws LogFormatException {
+    private void requireEnd(LogReader reader, String structure) throws LogFormatException {
         if (reader.hasRemaining()) {
-            throw undecodable(reader.offset(), reader.remaining() + " bytes follow the " + structure);
+            leftover.report(reader.offset(), reader.remaining() + " bytes follow the " + structure);
         }
     }
 

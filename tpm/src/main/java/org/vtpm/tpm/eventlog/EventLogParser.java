@@ -28,7 +28,8 @@ final class EventLogParser {
     private EventLogParser(byte[] log, ParseLimits limits) {
         this.log = log;
         this.limits = limits;
-        this.decoder = new EventDataDecoder(limits);
+        this.decoder = new EventDataDecoder(limits, (offset, message) -> problems.add(
+                new Problem(Problem.Kind.UNDECODABLE_DATA, events.size(), offset, "decoded, but " + message)));
         this.paddingStart = paddingStart(log);
     }
 
