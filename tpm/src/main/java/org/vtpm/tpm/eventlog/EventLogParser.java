@@ -15,6 +15,10 @@ import org.vtpm.tpm.crypto.HashAlgorithm;
 final class EventLogParser {
 
     private static final int SHA1_DIGEST_SIZE = 20;
+    /** PCRIndex, EventType, a SHA-1 digest and EventSize. */
+    private static final int EMPTY_EVENT_SIZE = 4 + 4 + SHA1_DIGEST_SIZE + 4;
+    /** PCRIndex, EventType, a digest count of zero and EventSize. */
+    private static final int EMPTY_EVENT2_SIZE = 4 + 4 + 4 + 4;
 
     private final byte[] log;
     private final ParseLimits limits;
@@ -59,7 +63,7 @@ final class EventLogParser {
         LogReader reader = new LogReader(log, 0);
         try {
             readHeaderEvent(reader);
-            while (reader.offset() < paddingStart) {
+            while (reader.hasRemaining() && !atPadding(reader)) {
                 events.add(format == LogFormat.CRYPTO_AGILE ? readEvent2(reader) : readEvent(reader));
             }
         } catch (LogFormatException e) {
@@ -172,9 +176,15 @@ final class EventLogParser {
     }
 
     /**
-     * Logs copied from the ACPI log area keep the area's zero fill after the last event; zero
-     * bytes extend nothing, so the log ends where only zeros are left, without a report.
+     * Logs copied from the ACPI log area keep the area's zero fill after the last event. Where
+     * only zeros are left, at least an empty event's worth, the log ends without a report; fewer
+     * zeros are read as an event, so a log cut short is still reported as truncated.
      */
+    private boolean atPadding(LogReader reader) {
+        int emptyEventSize = format == LogFormat.CRYPTO_AGILE ? EMPTY_EVENT2_SIZE : EMPTY_EVENT_SIZE;
+        return reader.offset() >= paddingStart && reader.remaining() >= emptyEventSize;
+    }
+
     private static int paddingStart(byte[] log) {
         int end = log.length;
         while (end > 0 && log[end - 1] == 0) {
