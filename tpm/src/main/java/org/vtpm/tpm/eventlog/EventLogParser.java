@@ -86,7 +86,7 @@ final class EventLogParser {
                 reportUnsupportedAlgorithms(header, offset);
             }
             if (pcrIndex != 0 || !digest.isAllZero()) {
-                problems.add(new Problem(Problem.Kind.MALFORMED, 0, offset,
+                problems.add(new Problem(Problem.Kind.MISPLACED_HEADER, 0, offset,
                         "the Spec ID event must be logged for PCR 0 with a zero digest"));
             }
         }

@@ -1,5 +1,7 @@
 package org.vtpm.tpm.eventlog;
 
+import java.util.Locale;
+
 /**
  * Something wrong or unusual about a log, found while parsing or checking it. A log comes from an
  * untrusted machine, so problems are reported as values rather than thrown.
@@ -35,7 +37,7 @@ public record Problem(Kind kind, int eventIndex, long offset, String message) {
         MISSING_EXIT_BOOT_SERVICES(false),
         /** The log extends no PCR at all. */
         NO_MEASUREMENTS(false),
-        /** A header event (Spec ID, StartupLocality) appears where it is not allowed. */
+        /** A header event (Spec ID, StartupLocality) is logged where or as it is not allowed. */
         MISPLACED_HEADER(false);
 
         private final boolean endsParsing;
@@ -51,7 +53,7 @@ public record Problem(Kind kind, int eventIndex, long offset, String message) {
 
         /** The name in reports: lower case with dashes ("missing-separator"). */
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 

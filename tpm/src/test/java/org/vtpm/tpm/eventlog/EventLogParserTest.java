@@ -98,6 +98,20 @@ class EventLogParserTest {
     }
 
     @Test
+    void aSpecIdHeaderLoggedForAnotherPcrIsReportedButStillRead() {
+        byte[] log = LogBuilder.cryptoAgile(Map.of(HashAlgorithm.SHA256.algId(), 32), 1)
+                .event(0, EventType.EV_SEPARATOR, SEPARATOR)
+                .build();
+
+        EventLog parsed = EventLog.parse(log);
+
+        assertTrue(parsed.complete());
+        assertEquals(LogFormat.CRYPTO_AGILE, parsed.format());
+        assertEquals(2, parsed.events().size());
+        assertEquals(Problem.Kind.MISPLACED_HEADER, parsed.problems().get(0).kind());
+    }
+
+    @Test
     void anUnknownAlgorithmIsReadWithTheTableSizeButNotReplayed() {
         Map<Integer, Integer> table = new LinkedHashMap<>();
         table.put(HashAlgorithm.SHA256.algId(), 32);

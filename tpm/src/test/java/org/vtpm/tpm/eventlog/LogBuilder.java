@@ -35,8 +35,13 @@ final class LogBuilder {
 
     /** A crypto-agile log with an arbitrary table (algorithm id to digest size). */
     static LogBuilder cryptoAgile(Map<Integer, Integer> table) {
+        return cryptoAgile(table, 0);
+    }
+
+    /** A crypto-agile log whose header event names {@code headerPcr}, which should be 0. */
+    static LogBuilder cryptoAgile(Map<Integer, Integer> table, int headerPcr) {
         LogBuilder builder = new LogBuilder(table);
-        builder.sha1Event(0, EventType.EV_NO_ACTION.value(), new byte[20], specIdEvent03(table));
+        builder.sha1Event(headerPcr, EventType.EV_NO_ACTION.value(), new byte[20], specIdEvent03(table));
         return builder;
     }
 
