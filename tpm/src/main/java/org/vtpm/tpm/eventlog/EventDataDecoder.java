@@ -63,6 +63,8 @@ final class EventDataDecoder {
                 return Optional.of(new EventText(requireText(data, offset)));
             case EV_IPL:
                 return textOf(data).or(() -> latin1Utf16TextOf(data)).map(EventText::new);
+            case EV_S_CRTM_VERSION:
+                return latin1Utf16TextOf(data).map(EventText::new);
             case EV_POST_CODE:
             case EV_S_CRTM_CONTENTS:
                 return postCode(reader, data);
@@ -261,8 +263,9 @@ final class EventDataDecoder {
     }
 
     /**
-     * Boot loaders that work in UEFI's CHAR16 (systemd-boot, for one) log EV_IPL strings as
-     * UTF-16; only Latin-1 content is accepted so that binary data is not mistaken for text.
+     * Firmware and boot loaders that work in UEFI's CHAR16 log strings as UTF-16 (the S-CRTM
+     * version, systemd-boot's EV_IPL); only Latin-1 content is accepted so that binary data such
+     * as a GUID is not mistaken for text.
      */
     private static Optional<String> latin1Utf16TextOf(byte[] data) {
         if (data.length % 2 != 0) {

@@ -239,6 +239,7 @@ class EventLogParserTest {
                 .event(8, EventType.EV_IPL, ascii("grub_cmd: linux /vmlinuz root=/dev/sda1\0"))
                 .event(12, EventType.EV_IPL, "initrd=\\initrd.img\0".getBytes(StandardCharsets.UTF_16LE))
                 .event(3, EventType.EV_SEPARATOR, le32(1))
+                .event(12, EventType.EV_SEPARATOR, ascii("WBCL"))
                 .build();
 
         List<Event> events = EventLog.parse(log).events();
@@ -252,8 +253,8 @@ class EventLogParserTest {
         assertEquals(Optional.of(new PlatformFirmwareBlob2("Fv(1234)", 0xff000000L, 0x10000)), events.get(3).decoded());
         assertEquals(Optional.of(new EventText("grub_cmd: linux /vmlinuz root=/dev/sda1")), events.get(4).decoded());
         assertEquals(Optional.of(new EventText("initrd=\\initrd.img")), events.get(5).decoded());
-        Separator separator = (Separator) events.get(6).decoded().orElseThrow();
-        assertTrue(separator.signalsError());
+        assertTrue(((Separator) events.get(6).decoded().orElseThrow()).signalsError());
+        assertFalse(((Separator) events.get(7).decoded().orElseThrow()).signalsError(), "an OS separator value");
     }
 
     @Test

@@ -152,6 +152,7 @@ class RealEventLogsTest {
         assertEquals("SecureBoot", secureBoot.unicodeName());
         assertEquals("8be4df61-93ca-11d2-aa0d-00e098032b8c", secureBoot.variableName().toString());
         assertEquals(new Separator(0), decoded(log, EventType.EV_SEPARATOR, Separator.class));
+        assertEquals(new EventText("GCE Virtual Firmware v1"), decoded(log, EventType.EV_S_CRTM_VERSION, EventText.class));
         assertTrue(log.events().stream().filter(e -> e.is(EventType.EV_IPL)).map(e -> e.decoded().orElseThrow())
                 .anyMatch(data -> ((EventText) data).text().startsWith("grub_cmd: ")));
         assertTrue(log.events().stream().anyMatch(e -> e.is(EventType.EV_EFI_ACTION)
