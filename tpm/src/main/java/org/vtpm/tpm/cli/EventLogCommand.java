@@ -9,12 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.vtpm.tpm.eventlog.EventLog;
+import org.vtpm.tpm.eventlog.ParseLimits;
 
 /** {@code eventlog [--json] FILE}: parses a TCG event log, prints its events and replayed PCRs. */
 public final class EventLogCommand implements Subcommand {
-
-    /** Far above any real firmware log (tens to hundreds of kilobytes), and safe to hold in memory. */
-    static final long MAX_LOG_SIZE = 64L * 1024 * 1024;
 
     @Override
     public String name() {
@@ -85,8 +83,9 @@ public final class EventLogCommand implements Subcommand {
             throw new IOException("it is a directory");
         }
         long size = Files.size(path);
-        if (size > MAX_LOG_SIZE) {
-            throw new IOException("it holds " + size + " bytes, more than the " + MAX_LOG_SIZE + " accepted");
+        int limit = ParseLimits.DEFAULT.maxLogSize();
+        if (size > limit) {
+            throw new IOException("it holds " + size + " bytes, more than the " + limit + " accepted");
         }
         return Files.readAllBytes(path);
     }

@@ -62,8 +62,16 @@ final class EventLogParser {
     private void run() {
         LogReader reader = new LogReader(log, 0);
         try {
+            if (log.length > limits.maxLogSize()) {
+                throw new LogFormatException(Problem.Kind.LIMIT_EXCEEDED, 0,
+                        "the log holds " + log.length + " bytes, more than the limit of " + limits.maxLogSize());
+            }
             readHeaderEvent(reader);
             while (reader.hasRemaining() && !atPadding(reader)) {
+                if (events.size() == limits.maxEvents()) {
+                    throw new LogFormatException(Problem.Kind.LIMIT_EXCEEDED, reader.offset(),
+                            "the log holds more than the limit of " + limits.maxEvents() + " events");
+                }
                 events.add(format == LogFormat.CRYPTO_AGILE ? readEvent2(reader) : readEvent(reader));
             }
         } catch (LogFormatException e) {

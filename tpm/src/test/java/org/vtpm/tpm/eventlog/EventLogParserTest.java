@@ -329,8 +329,28 @@ class EventLogParserTest {
         assertTrue(header.events().isEmpty());
 
         EventLog limited = EventLog.parse(LogBuilder.sha1().event(0, EventType.EV_IPL, new byte[100]).build(),
-                new ParseLimits(99, 16, 64));
+                new ParseLimits(1000, 10, 99, 16, 64));
         assertEquals(Problem.Kind.LIMIT_EXCEEDED, limited.problems().get(0).kind());
+    }
+
+    @Test
+    void logsAndEventCountsBeyondTheLimitsAreRejected() {
+        LogBuilder builder = LogBuilder.sha1();
+        for (int i = 0; i < 5; i++) {
+            builder.event(8, EventType.EV_IPL, ascii("grub_cmd: true"));
+        }
+        byte[] log = builder.build();
+
+        EventLog tooMany = EventLog.parse(log, new ParseLimits(log.length, 3, 100, 16, 64));
+        assertEquals(3, tooMany.events().size());
+        assertEquals(Problem.Kind.LIMIT_EXCEEDED, tooMany.problems().get(0).kind());
+        assertFalse(tooMany.complete());
+
+        EventLog tooLarge = EventLog.parse(log, new ParseLimits(log.length - 1, 10, 100, 16, 64));
+        assertTrue(tooLarge.events().isEmpty());
+        assertEquals(Problem.Kind.LIMIT_EXCEEDED, tooLarge.problems().get(0).kind());
+
+        assertTrue(EventLog.parse(log, new ParseLimits(log.length, 5, 100, 16, 64)).complete());
     }
 
     @Test
