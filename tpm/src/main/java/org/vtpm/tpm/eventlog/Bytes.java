@@ -23,6 +23,12 @@ public final class Bytes {
         return value.length == 0 ? EMPTY : new Bytes(value.clone());
     }
 
+    /**
+     * Bytes from hexadecimal text such as a reference PCR value in a policy.
+     *
+     * @throws RuntimeException (Bouncy Castle's {@code DecoderException}) when {@code hex} is not
+     *     an even number of hexadecimal digits
+     */
     public static Bytes fromHex(String hex) {
         return new Bytes(Hex.decodeStrict(hex));
     }

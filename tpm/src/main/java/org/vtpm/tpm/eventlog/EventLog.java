@@ -39,6 +39,7 @@ public final class EventLog {
         return parse(log, ParseLimits.DEFAULT);
     }
 
+    /** Parses a log under {@code limits}; a log or field beyond them is reported, not read. */
     public static EventLog parse(byte[] log, ParseLimits limits) {
         Objects.requireNonNull(log, "log");
         Objects.requireNonNull(limits, "limits");

@@ -83,7 +83,7 @@ final class EventLogChecks {
         for (Event event : events) {
             checkDigestSet(event);
             checkHeaderPlacement(event, pcr0Extended, startupLocalitySeen);
-            startupLocalitySeen |= event.decoded().orElse(null) instanceof StartupLocality;
+            startupLocalitySeen |= event.pcrIndex() == 0 && event.decoded().orElse(null) instanceof StartupLocality;
             if (!event.extendsPcr()) {
                 continue;
             }
