@@ -65,6 +65,20 @@ class EventLogParserTest {
     }
 
     @Test
+    void everyHashAlgorithmKnownHereIsABank() {
+        HashAlgorithm[] all = HashAlgorithm.values();
+        byte[] log = LogBuilder.cryptoAgile(all).event(2, EventType.EV_SEPARATOR, SEPARATOR).build();
+
+        EventLog parsed = EventLog.parse(log);
+
+        assertEquals(List.of(all), parsed.banks());
+        for (HashAlgorithm bank : all) {
+            byte[] expected = bank.hash(new byte[bank.digestSize()], bank.hash(SEPARATOR));
+            assertEquals(Optional.of(Bytes.of(expected)), parsed.replay().value(bank, 2), bank.tpmName());
+        }
+    }
+
+    @Test
     void startupLocalitySetsTheInitialValueOfPcr0() {
         for (int locality : new int[] {3, 4}) {
             byte[] log = LogBuilder.cryptoAgile(HashAlgorithm.SHA256)
