@@ -124,6 +124,18 @@ class WalkingSkeletonIT {
         assertEquals(401, Api.as("nobody", "x").get("/api/v1/audit-events").status());
     }
 
+    @Test
+    void theServerLogHoldsNoPasswordAndNoRandomBytes() throws Exception {
+        Api.Reply reply = Api.asAdmin().postJson(RANDOM, "{\"bytes\": 48}");
+        assertEquals(200, reply.status(), reply.toString());
+        String random = reply.json().asJsonObject().getString("random");
+
+        String log = java.nio.file.Files.readString(
+                java.nio.file.Path.of(System.getProperty("vtpm.it.wildfly.home"), "standalone", "log", "server.log"));
+        assertFalse(log.contains(System.getProperty("vtpm.it.admin.password")), "the admin password is in server.log");
+        assertFalse(log.contains(random), "TPM random bytes are in server.log");
+    }
+
     private static void assertProblem(Api.Reply reply, int status) {
         assertTrue(reply.contentType().startsWith("application/problem+json"), reply.toString());
         JsonObject problem = reply.json().asJsonObject();

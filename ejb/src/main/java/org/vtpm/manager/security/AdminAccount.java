@@ -1,5 +1,9 @@
 package org.vtpm.manager.security;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Set;
@@ -14,7 +18,7 @@ import jakarta.persistence.PersistenceContext;
 /**
  * Makes sure the {@code admin} account exists at start. Its password comes from the environment
  * variable {@value #PASSWORD_VARIABLE}; when that is unset and no admin exists yet, a random one
- * is generated and printed once, on this first start only. A set variable always wins, so an
+ * is generated and shown once on the console of this first start (never in the server log). A set variable always wins, so an
  * operator can reset a lost password by restarting with it.
  */
 @Startup
@@ -46,10 +50,21 @@ public class AdminAccount {
         } else if (admin == null) {
             String generated = generatePassword();
             em.persist(new UserAccount(USERNAME, ScramPassword.of(generated), Set.of(GROUP)));
-            // Printed once, to the console of the first start, the way an operator expects it.
-            System.out.println("\n*** vTPM manager: created user 'admin' with the generated password: " + generated
-                    + "\n*** It is not shown again; set " + PASSWORD_VARIABLE + " to choose your own.\n");
+            LOG.info("created user 'admin' with a generated password, shown once on the console");
+            showOnConsole("\n*** vTPM manager: created user 'admin' with the generated password: " + generated
+                    + "\n*** It is not shown again; set " + PASSWORD_VARIABLE + " to choose your own.\n\n");
         }
+    }
+
+    /**
+     * Writes to the process's own standard output, not through {@code System.out}, which the
+     * server routes into its log files: a password must not end up in server.log.
+     */
+    @SuppressWarnings("resource") // closing it would close the process's standard output
+    private static void showOnConsole(String text) {
+        PrintStream console = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        console.print(text);
+        console.flush();
     }
 
     private static String generatePassword() {
