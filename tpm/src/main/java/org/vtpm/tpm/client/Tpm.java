@@ -1,0 +1,125 @@
+package org.vtpm.tpm.client;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+import org.vtpm.tpm.command.CommandFraming;
+import org.vtpm.tpm.command.CommandSpec;
+import org.vtpm.tpm.command.Commands;
+import org.vtpm.tpm.command.DecodedResponse;
+import org.vtpm.tpm.command.ResponseFraming;
+import org.vtpm.tpm.command.TpmCommand;
+import org.vtpm.tpm.command.TpmResponse;
+import org.vtpm.tpm.types.AuthCommand;
+import org.vtpm.tpm.types.Handle;
+import org.vtpm.tpm.types.TpmLimits;
+import org.vtpm.tpm.wire.Bytes;
+import org.vtpm.tpm.wire.TpmException;
+import org.vtpm.tpm.wire.TpmFormatException;
+import org.vtpm.tpm.wire.TpmRc;
+import org.vtpm.tpm.transport.TpmTransport;
+
+/**
+ * Executes typed commands on a TPM over any {@link TpmTransport}. It holds no state but the
+ * transport: sessions are passed with each call, so one {@code Tpm} serves any sequence of
+ * callers that take turns on the transport.
+ */
+public final class Tpm implements AutoCloseable {
+
+    private final TpmTransport transport;
+
+    public Tpm(TpmTransport transport) {
+        this.transport = Objects.requireNonNull(transport, "transport");
+    }
+
+    /**
+     * Runs one command.
+     *
+     * @param sessions one per handle that needs authorization, in handle order, then any
+     *     sessions used only for auditing or parameter encryption
+     * @throws TpmCommandException when the TPM returns an error or warning code
+     * @throws TpmFormatException when the response is malformed or a session rejects it
+     * @throws IOException when the transport fails
+     */
+    public <R extends TpmResponse> R execute(TpmCommand<R> command, Session... sessions)
+            throws TpmException, IOException {
+        CommandSpec<R> spec = Commands.spec(command);
+        if (sessions.length < spec.authHandleCount() || sessions.length > TpmLimits.MAX_SESSION_NUM) {
+            throw new IllegalArgumentException(spec.code() + " needs " + spec.authHandleCount()
+                    + " to " + TpmLimits.MAX_SESSION_NUM + " sessions, got " + sessions.length);
+        }
+        List<Handle> handles = spec.handles(command);
+        byte[] parameters = spec.parameters(command);
+        if (spec.commandEncryptable()) {
+            parameters = encryptFirstParameter(new CommandContext(spec.code(), handles, Bytes.of(parameters)),
+                    parameters, sessions);
+        }
+        CommandContext context = new CommandContext(spec.code(), handles, Bytes.of(parameters));
+        List<AuthCommand> authorizations = new ArrayList<>(sessions.length);
+        for (Session session : sessions) {
+            authorizations.add(session.authorize(context));
+        }
+        byte[] response = transport.transmit(CommandFraming.encode(spec.code(), handles, authorizations, parameters));
+        DecodedResponse decoded = ResponseFraming.decode(response, spec.responseHandleCount(), sessions.length);
+        if (!decoded.rc().isSuccess()) {
+            throw new TpmCommandException(spec.code(), decoded.rc());
+        }
+        ResponseContext responseContext = new ResponseContext(TpmRc.SUCCESS, spec.code(), decoded.parameters());
+        for (int i = 0; i < sessions.length; i++) {
+            sessions[i].verify(responseContext, decoded.authorizations().get(i));
+        }
+        byte[] responseParameters = decoded.parameters().toByteArray();
+        if (spec.responseEncryptable()) {
+            responseParameters = decryptFirstParameter(responseContext, responseParameters, sessions);
+        }
+        return spec.readResponse(decoded.handles(), responseParameters);
+    }
+
+    @Override
+    public void close() throws IOException {
+        transport.close();
+    }
+
+    private static byte[] encryptFirstParameter(CommandContext context, byte[] parameters, Session[] sessions)
+            throws TpmException {
+        byte[] contents = firstParameter(parameters);
+        for (Session session : sessions) {
+            contents = session.encryptParameter(context, contents);
+        }
+        return replaceFirstParameter(parameters, contents);
+    }
+
+    private static byte[] decryptFirstParameter(ResponseContext context, byte[] parameters, Session[] sessions)
+            throws TpmException {
+        byte[] contents = firstParameter(parameters);
+        for (Session session : sessions) {
+            contents = session.decryptParameter(context, contents);
+        }
+        return replaceFirstParameter(parameters, contents);
+    }
+
+    /** The buffer of the leading TPM2B, whose size field the caller's codec has already checked. */
+    private static byte[] firstParameter(byte[] parameters) throws TpmFormatException {
+        if (parameters.length < 2) {
+            throw new TpmFormatException(TpmRc.INSUFFICIENT, "no first parameter");
+        }
+        int size = (parameters[0] & 0xFF) << 8 | (parameters[1] & 0xFF);
+        if (size > parameters.length - 2) {
+            throw new TpmFormatException(TpmRc.INSUFFICIENT, "first parameter of " + size + " bytes");
+        }
+        return Arrays.copyOfRange(parameters, 2, 2 + size);
+    }
+
+    private static byte[] replaceFirstParameter(byte[] parameters, byte[] contents) {
+        int oldSize = (parameters[0] & 0xFF) << 8 | (parameters[1] & 0xFF);
+        if (contents.length != oldSize) {
+            throw new IllegalStateException("parameter encryption changed the size");
+        }
+        byte[] out = parameters.clone();
+        System.arraycopy(contents, 0, out, 2, contents.length);
+        return out;
+    }
+}

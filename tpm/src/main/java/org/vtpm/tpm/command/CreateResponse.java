@@ -1,0 +1,17 @@
+package org.vtpm.tpm.command;
+
+import org.vtpm.tpm.types.CreationData;
+import org.vtpm.tpm.types.Digest;
+import org.vtpm.tpm.types.Private;
+import org.vtpm.tpm.types.Public;
+import org.vtpm.tpm.types.TkCreation;
+import org.vtpm.tpm.wire.Tpm2b;
+
+/** The response of TPM2_Create. */
+public record CreateResponse(
+        Private outPrivate,
+        Tpm2b<Public> outPublic,
+        Tpm2b<CreationData> creationData,
+        Digest creationHash,
+        TkCreation creationTicket) implements TpmResponse {
+}

@@ -1,0 +1,7 @@
+package org.vtpm.tpm.types;
+
+/** TPMS_ALG_PROPERTY: an algorithm and its kind. */
+public record AlgProperty(
+        AlgId alg,
+        AlgorithmAttributes algProperties) {
+}

@@ -1,0 +1,419 @@
+package org.vtpm.tpm.types;
+
+import java.util.Arrays;
+import java.util.function.IntPredicate;
+
+import org.vtpm.tpm.crypto.HashAlgorithm;
+import org.vtpm.tpm.wire.TpmRc;
+import org.vtpm.tpm.wire.ValueCheck;
+
+/**
+ * The interface types (TPMI_, Part 2 clause 9) as {@link ValueCheck}s, named on components by
+ * {@code @Check(Tpmi.AlgHash.class)}. The algorithm sets are the algorithms this library
+ * implements; the response codes are those Part 2 gives for a value outside the type.
+ */
+public final class Tpmi {
+
+    private Tpmi() {
+    }
+
+    /** A set of TPM_ALG_ID values, whose null value is TPM_ALG_NULL. */
+    abstract static class Algorithms implements ValueCheck {
+        private final TpmRc error;
+        private final int[] allowed;
+
+        Algorithms(TpmRc error, AlgId... allowed) {
+            this.error = error;
+            this.allowed = Arrays.stream(allowed).mapToInt(AlgId::value).sorted().toArray();
+        }
+
+        @Override
+        public boolean accepts(int value) {
+            return Arrays.binarySearch(allowed, value) >= 0;
+        }
+
+        @Override
+        public TpmRc error() {
+            return error;
+        }
+
+        @Override
+        public int nullValue() {
+            return AlgId.NULL.value();
+        }
+    }
+
+    /** A set of handles, whose null value is TPM_RH_NULL; a handle outside it is TPM_RC_VALUE. */
+    abstract static class Handles implements ValueCheck {
+        private final IntPredicate allowed;
+
+        Handles(IntPredicate allowed) {
+            this.allowed = allowed;
+        }
+
+        @Override
+        public boolean accepts(int value) {
+            return allowed.test(value);
+        }
+
+        @Override
+        public TpmRc error() {
+            return TpmRc.VALUE;
+        }
+
+        @Override
+        public int nullValue() {
+            return Handle.RH_NULL.value();
+        }
+
+        static IntPredicate type(int hr) {
+            return h -> (h & Hc.HR_RANGE_MASK) == hr;
+        }
+
+        static IntPredicate is(Handle... handles) {
+            return h -> Arrays.stream(handles).anyMatch(x -> x.value() == h);
+        }
+    }
+
+    /** One structure tag; another is TPM_RC_TAG. */
+    abstract static class Tag implements ValueCheck {
+        private final St tag;
+
+        Tag(St tag) {
+            this.tag = tag;
+        }
+
+        @Override
+        public boolean accepts(int value) {
+            return value == tag.value();
+        }
+
+        @Override
+        public TpmRc error() {
+            return TpmRc.TAG;
+        }
+
+        @Override
+        public int nullValue() {
+            return St.NULL.value();
+        }
+    }
+
+    private static AlgId[] hashes() {
+        return Arrays.stream(HashAlgorithm.values()).map(h -> new AlgId(h.algId())).toArray(AlgId[]::new);
+    }
+
+    /** TPMI_ALG_HASH. */
+    public static final class AlgHash extends Algorithms {
+        public AlgHash() {
+            super(TpmRc.HASH, hashes());
+        }
+    }
+
+    /** TPMI_ALG_SYM: the symmetric algorithms of a session's parameter encryption. */
+    public static final class AlgSym extends Algorithms {
+        public AlgSym() {
+            super(TpmRc.SYMMETRIC, AlgId.AES, AlgId.SM4, AlgId.CAMELLIA, AlgId.XOR);
+        }
+    }
+
+    /** TPMI_ALG_SYM_OBJECT: the block ciphers of a symmetric or storage key. */
+    public static final class AlgSymObject extends Algorithms {
+        public AlgSymObject() {
+            super(TpmRc.SYMMETRIC, AlgId.AES, AlgId.SM4, AlgId.CAMELLIA);
+        }
+    }
+
+    /** TPMI_ALG_SYM_MODE. */
+    public static final class AlgSymMode extends Algorithms {
+        public AlgSymMode() {
+            super(TpmRc.MODE, AlgId.CTR, AlgId.OFB, AlgId.CBC, AlgId.CFB, AlgId.ECB);
+        }
+    }
+
+    /** TPMI_ALG_KDF. */
+    public static final class AlgKdf extends Algorithms {
+        public AlgKdf() {
+            super(TpmRc.KDF, AlgId.MGF1, AlgId.KDF1_SP800_56A, AlgId.KDF2, AlgId.KDF1_SP800_108);
+        }
+    }
+
+    /** TPMI_ALG_SIG_SCHEME. */
+    public static final class AlgSigScheme extends Algorithms {
+        public AlgSigScheme() {
+            super(TpmRc.SCHEME, AlgId.HMAC, AlgId.RSASSA, AlgId.RSAPSS, AlgId.ECDSA, AlgId.ECDAA, AlgId.SM2,
+                    AlgId.ECSCHNORR);
+        }
+    }
+
+    /** TPMI_ALG_KEYEDHASH_SCHEME. */
+    public static final class AlgKeyedHashScheme extends Algorithms {
+        public AlgKeyedHashScheme() {
+            super(TpmRc.VALUE, AlgId.HMAC, AlgId.XOR);
+        }
+    }
+
+    /** TPMI_ALG_RSA_SCHEME. */
+    public static final class AlgRsaScheme extends Algorithms {
+        public AlgRsaScheme() {
+            super(TpmRc.VALUE, AlgId.RSAES, AlgId.OAEP, AlgId.RSASSA, AlgId.RSAPSS);
+        }
+    }
+
+    /** TPMI_ALG_RSA_DECRYPT. */
+    public static final class AlgRsaDecrypt extends Algorithms {
+        public AlgRsaDecrypt() {
+            super(TpmRc.VALUE, AlgId.RSAES, AlgId.OAEP);
+        }
+    }
+
+    /** TPMI_ALG_ECC_SCHEME. */
+    public static final class AlgEccScheme extends Algorithms {
+        public AlgEccScheme() {
+            super(TpmRc.SCHEME, AlgId.ECDSA, AlgId.ECDAA, AlgId.SM2, AlgId.ECSCHNORR, AlgId.ECDH, AlgId.ECMQV);
+        }
+    }
+
+    /** TPMI_ALG_PUBLIC. */
+    public static final class AlgPublic extends Algorithms {
+        public AlgPublic() {
+            super(TpmRc.TYPE, AlgId.RSA, AlgId.KEYEDHASH, AlgId.ECC, AlgId.SYMCIPHER);
+        }
+    }
+
+    /** TPMI_ECC_CURVE. */
+    public static final class EccCurves implements ValueCheck {
+        private static final int[] CURVES = {EccCurve.NIST_P192.value(), EccCurve.NIST_P224.value(),
+            EccCurve.NIST_P256.value(), EccCurve.NIST_P384.value(), EccCurve.NIST_P521.value(),
+            EccCurve.BN_P256.value(), EccCurve.BN_P638.value(), EccCurve.SM2_P256.value()};
+
+        @Override
+        public boolean accepts(int value) {
+            return Arrays.stream(CURVES).anyMatch(c -> c == value);
+        }
+
+        @Override
+        public TpmRc error() {
+            return TpmRc.CURVE;
+        }
+
+        @Override
+        public int nullValue() {
+            return EccCurve.NONE.value();
+        }
+    }
+
+    /** TPMI_ST_COMMAND_TAG. */
+    public static final class StCommandTag implements ValueCheck {
+        @Override
+        public boolean accepts(int value) {
+            return value == St.NO_SESSIONS.value() || value == St.SESSIONS.value();
+        }
+
+        @Override
+        public TpmRc error() {
+            return TpmRc.BAD_TAG;
+        }
+
+        @Override
+        public int nullValue() {
+            return St.NULL.value();
+        }
+    }
+
+    /** The tag of TPMT_TK_CREATION. */
+    public static final class CreationTag extends Tag {
+        public CreationTag() {
+            super(St.CREATION);
+        }
+    }
+
+    /** The tag of TPMT_TK_VERIFIED. */
+    public static final class VerifiedTag extends Tag {
+        public VerifiedTag() {
+            super(St.VERIFIED);
+        }
+    }
+
+    /** The tag of TPMT_TK_HASHCHECK. */
+    public static final class HashcheckTag extends Tag {
+        public HashcheckTag() {
+            super(St.HASHCHECK);
+        }
+    }
+
+    /** The tag of TPMT_TK_AUTH: TPM_ST_AUTH_SECRET or TPM_ST_AUTH_SIGNED. */
+    public static final class AuthTag implements ValueCheck {
+        @Override
+        public boolean accepts(int value) {
+            return value == St.AUTH_SECRET.value() || value == St.AUTH_SIGNED.value();
+        }
+
+        @Override
+        public TpmRc error() {
+            return TpmRc.TAG;
+        }
+
+        @Override
+        public int nullValue() {
+            return St.NULL.value();
+        }
+    }
+
+    /** TPMI_RH_HIERARCHY. */
+    public static final class RhHierarchy extends Handles {
+        public RhHierarchy() {
+            super(is(Handle.RH_OWNER, Handle.RH_PLATFORM, Handle.RH_ENDORSEMENT));
+        }
+    }
+
+    /** TPMI_RH_ENABLES. */
+    public static final class RhEnables extends Handles {
+        public RhEnables() {
+            super(is(Handle.RH_OWNER, Handle.RH_PLATFORM, Handle.RH_ENDORSEMENT, Handle.RH_PLATFORM_NV));
+        }
+    }
+
+    /** TPMI_RH_HIERARCHY_AUTH. */
+    public static final class RhHierarchyAuth extends Handles {
+        public RhHierarchyAuth() {
+            super(is(Handle.RH_OWNER, Handle.RH_PLATFORM, Handle.RH_ENDORSEMENT, Handle.RH_LOCKOUT));
+        }
+    }
+
+    /** TPMI_RH_PLATFORM. */
+    public static final class RhPlatform extends Handles {
+        public RhPlatform() {
+            super(is(Handle.RH_PLATFORM));
+        }
+    }
+
+    /** TPMI_RH_ENDORSEMENT. */
+    public static final class RhEndorsement extends Handles {
+        public RhEndorsement() {
+            super(is(Handle.RH_ENDORSEMENT));
+        }
+    }
+
+    /** TPMI_RH_PROVISION. */
+    public static final class RhProvision extends Handles {
+        public RhProvision() {
+            super(is(Handle.RH_OWNER, Handle.RH_PLATFORM));
+        }
+    }
+
+    /** TPMI_RH_CLEAR. */
+    public static final class RhClear extends Handles {
+        public RhClear() {
+            super(is(Handle.RH_LOCKOUT, Handle.RH_PLATFORM));
+        }
+    }
+
+    /** TPMI_RH_LOCKOUT. */
+    public static final class RhLockout extends Handles {
+        public RhLockout() {
+            super(is(Handle.RH_LOCKOUT));
+        }
+    }
+
+    /** TPMI_RH_NV_AUTH. */
+    public static final class RhNvAuth extends Handles {
+        public RhNvAuth() {
+            super(is(Handle.RH_OWNER, Handle.RH_PLATFORM).or(type(Hc.HR_NV_INDEX)));
+        }
+    }
+
+    /** TPMI_RH_NV_INDEX. */
+    public static final class RhNvIndex extends Handles {
+        public RhNvIndex() {
+            super(type(Hc.HR_NV_INDEX));
+        }
+    }
+
+    /** TPMI_DH_OBJECT: a transient or persistent object. */
+    public static final class DhObject extends Handles {
+        public DhObject() {
+            super(type(Hc.HR_TRANSIENT).or(type(Hc.HR_PERSISTENT)));
+        }
+    }
+
+    /** TPMI_DH_PARENT: an object or a hierarchy. */
+    public static final class DhParent extends Handles {
+        public DhParent() {
+            super(type(Hc.HR_TRANSIENT).or(type(Hc.HR_PERSISTENT))
+                    .or(is(Handle.RH_OWNER, Handle.RH_PLATFORM, Handle.RH_ENDORSEMENT)));
+        }
+    }
+
+    /** TPMI_DH_PERSISTENT. */
+    public static final class DhPersistent extends Handles {
+        public DhPersistent() {
+            super(type(Hc.HR_PERSISTENT));
+        }
+    }
+
+    /** TPMI_DH_ENTITY: anything that can be authorized. */
+    public static final class DhEntity extends Handles {
+        public DhEntity() {
+            super(is(Handle.RH_OWNER, Handle.RH_ENDORSEMENT, Handle.RH_PLATFORM, Handle.RH_LOCKOUT)
+                    .or(h -> Integer.compareUnsigned(h, Handle.RH_AUTH_00.value()) >= 0
+                            && Integer.compareUnsigned(h, Handle.RH_AUTH_FF.value()) <= 0)
+                    .or(type(Hc.HR_TRANSIENT)).or(type(Hc.HR_PERSISTENT)).or(type(Hc.HR_NV_INDEX))
+                    .or(h -> Integer.compareUnsigned(h, Hc.PCR_LAST) <= 0));
+        }
+    }
+
+    /** TPMI_DH_PCR. */
+    public static final class DhPcr extends Handles {
+        public DhPcr() {
+            super(h -> Integer.compareUnsigned(h, Hc.PCR_LAST) <= 0);
+        }
+    }
+
+    /** TPMI_DH_CONTEXT: a session or transient object whose context can be saved or flushed. */
+    public static final class DhContext extends Handles {
+        public DhContext() {
+            super(type(Hc.HR_HMAC_SESSION).or(type(Hc.HR_POLICY_SESSION)).or(type(Hc.HR_TRANSIENT)));
+        }
+    }
+
+    /** TPMI_DH_SAVED: what a TPMS_CONTEXT may restore. */
+    public static final class DhSaved extends Handles {
+        public DhSaved() {
+            super(type(Hc.HR_HMAC_SESSION).or(type(Hc.HR_POLICY_SESSION))
+                    .or(is(new Handle(0x8000_0000), new Handle(0x8000_0001), new Handle(0x8000_0002))));
+        }
+    }
+
+    /** TPMI_SH_AUTH_SESSION: an HMAC or policy session, or TPM_RS_PW. */
+    public static final class ShAuthSession extends Handles {
+        public ShAuthSession() {
+            super(type(Hc.HR_HMAC_SESSION).or(type(Hc.HR_POLICY_SESSION)).or(is(Handle.RS_PW)));
+        }
+    }
+
+    /** TPMI_SH_POLICY. */
+    public static final class ShPolicy extends Handles {
+        public ShPolicy() {
+            super(type(Hc.HR_POLICY_SESSION));
+        }
+    }
+
+    /** TPMI_RSA_KEY_BITS. */
+    public static final class RsaKeyBits implements ValueCheck {
+        @Override
+        public boolean accepts(int value) {
+            return value == 1024 || value == 2048 || value == 3072 || value == 4096;
+        }
+
+        @Override
+        public TpmRc error() {
+            return TpmRc.VALUE;
+        }
+
+        @Override
+        public int nullValue() {
+            return 0;
+        }
+    }
+}
