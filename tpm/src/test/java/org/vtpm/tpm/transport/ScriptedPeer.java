@@ -49,13 +49,17 @@ public final class ScriptedPeer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         server.close();
         synchronized (accepted) {
             for (Socket socket : accepted) {
                 socket.close();
             }
         }
-        thread.join(2000);
+        try {
+            thread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -183,6 +183,15 @@ public final class SwtpmProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /**
+     * Waits for the process to exit on its own, e.g. after {@link SwtpmControlChannel#shutdown()}.
+     *
+     * @return whether it exited within {@code timeout}
+     */
+    public boolean waitForExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** A new data channel connection; the caller closes it. */
     public SwtpmSocketTransport openDataChannel() {
         return new SwtpmSocketTransport(HOST, dataPort, options.timeouts(), TpmFrames.DEFAULT_MAX_RESPONSE_SIZE);

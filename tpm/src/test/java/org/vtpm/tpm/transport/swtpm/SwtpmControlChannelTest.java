@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -137,8 +137,7 @@ class SwtpmControlChannelTest {
     @Test
     void shutdownEndsTheProcess() throws Exception {
         control.shutdown();
-        assertTrue(ProcessHandle.of(swtpm.pid()).map(p -> p.onExit()).orElseThrow()
-                .thenApply(p -> !p.isAlive()).get(5, TimeUnit.SECONDS));
+        assertTrue(swtpm.waitForExit(Duration.ofSeconds(5)));
     }
 
     @Test
