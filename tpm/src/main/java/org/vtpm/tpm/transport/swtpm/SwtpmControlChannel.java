@@ -173,7 +173,7 @@ public final class SwtpmControlChannel {
                     checkBound(link, "info", total, MAX_INFO_SIZE);
                     text = new byte[(int) total];
                 }
-                checkChunk(link, length, total, received, text.length);
+                checkChunk(link, length, received, text.length);
                 link.readFully(text, received, (int) length);
                 received += (int) length;
             }
@@ -207,7 +207,7 @@ public final class SwtpmControlChannel {
                     checkBound(link, type + " blob", total, maxBlobSize);
                     blob = new byte[(int) total];
                 }
-                checkChunk(link, length, total, received, blob.length);
+                checkChunk(link, length, received, blob.length);
                 link.readFully(blob, received, (int) length);
                 received += (int) length;
             }
@@ -262,9 +262,10 @@ public final class SwtpmControlChannel {
         }
     }
 
-    private static void checkChunk(SocketLink link, long length, long total, int received, int expected)
+    /** A chunk must fit what remains, and must not be empty while something remains (no endless loop). */
+    private static void checkChunk(SocketLink link, long length, int received, int expected)
             throws FramingException {
-        if (length > expected - received || (length == 0 && received < expected) || total < length) {
+        if (length > expected - received || (length == 0 && received < expected)) {
             throw new FramingException(link.endpoint(), "chunk of " + length + " bytes at offset " + received
                     + " does not fit a transfer of " + expected + " bytes");
         }
