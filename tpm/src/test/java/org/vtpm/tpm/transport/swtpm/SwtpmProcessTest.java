@@ -52,6 +52,21 @@ class SwtpmProcessTest {
     }
 
     @Test
+    void withoutNotNeedInitTheTpmWaitsForCmdInit() throws Exception {
+        SwtpmOptions options = SwtpmOptions.defaults().withNotNeedInit(false).withStartupClear(false);
+        try (SwtpmProcess swtpm = SwtpmProcess.start(options);
+                SwtpmSocketTransport tpm = swtpm.openDataChannel()) {
+            SwtpmControlChannel control = swtpm.controlChannel();
+            PtmException notRunning = assertThrows(PtmException.class, control::getTpmEstablished);
+            assertEquals(PtmException.TPM_BAD_ORDINAL, notRunning.result());
+
+            control.init(false);
+            assertEquals(0, HandBuiltCommands.responseCode(tpm.transmit(HandBuiltCommands.startupClear())));
+            assertEquals(0, HandBuiltCommands.responseCode(tpm.transmit(HandBuiltCommands.getRandom8())));
+        }
+    }
+
+    @Test
     void closeStopsTheProcessAndRemovesTemporaryState() throws Exception {
         SwtpmProcess swtpm = SwtpmProcess.start();
         long pid = swtpm.pid();
