@@ -1,12 +1,15 @@
 package org.vtpm.tpm.transport;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnixDomainSocketAddress;
+import java.nio.file.Path;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
@@ -15,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.vtpm.tpm.transport.swtpm.SwtpmSocketTransport;
 
 /** How the socket transports fail, shown on the swtpm data channel against scripted peers. */
@@ -76,6 +80,21 @@ class SocketFailureTest {
                     () -> tpm.transmit(HandBuiltCommands.getRandom8()));
             assertTrue(e.getMessage().startsWith("tcp:127.0.0.1:" + port + ": "), e.getMessage());
         }
+    }
+
+    @Test
+    void aMissingUnixSocketIsUnavailable(@TempDir Path dir) {
+        Path socket = dir.resolve("missing.sock");
+        EndpointUnavailableException e = assertThrows(EndpointUnavailableException.class,
+                () -> SocketLink.connect(UnixDomainSocketAddress.of(socket), SHORT));
+        assertEquals("unix:" + socket, e.endpoint());
+    }
+
+    @Test
+    void anUnresolvableHostIsUnavailable() {
+        EndpointUnavailableException e = assertThrows(EndpointUnavailableException.class,
+                () -> SocketLink.connect("no-such-host.invalid", 2321, SHORT));
+        assertEquals("tcp:no-such-host.invalid:2321", e.endpoint());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.vtpm.tpm.transport.swtpm;
 
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -14,9 +16,11 @@ import org.vtpm.tpm.transport.TpmTransportException;
  * The control channel of swtpm's socket protocol: power, locality, establishment bit, H-CRTM/DRTM
  * hashing, state blobs and buffer size, each as a typed method.
  *
- * <p>Every command runs on its own TCP connection. swtpm answers a failed command with only the
- * 4-byte {@code ptm_res}, whatever the size of the successful answer; a fresh connection per command
- * means such a short answer can never leave the stream misaligned for the next command. Requests are
+ * <p>Every command runs on its own connection (TCP or Unix socket). swtpm answers a failed command
+ * with only the 4-byte {@code ptm_res}, whatever the size of the successful answer; a fresh
+ * connection per command means such a short answer can never leave the stream misaligned for the
+ * next command. swtpm serves one control connection at a time, so callers issue control commands
+ * one after another, not concurrently. Requests are
  * {@code cmd (4) | body} and answers are the {@code resp} part of the structures in swtpm's
  * {@code tpm_ioctl.h}, all big-endian.
  */
@@ -33,16 +37,24 @@ public final class SwtpmControlChannel {
     private static final int STATE_FLAG_ENCRYPTED = 2;
     private static final int INIT_FLAG_DELETE_VOLATILE = 1;
 
-    private final String host;
-    private final int port;
+    private final SocketAddress address;
     private final Timeouts timeouts;
     private final int maxBlobSize;
 
-    public SwtpmControlChannel(String host, int port, Timeouts timeouts, int maxBlobSize) {
-        this.host = Objects.requireNonNull(host, "host");
-        this.port = port;
+    /**
+     * @param address     where swtpm's {@code --ctrl} listens: an {@link java.net.InetSocketAddress}
+     *                    ({@code type=tcp}) or a {@link java.net.UnixDomainSocketAddress}
+     *                    ({@code type=unixio})
+     * @param maxBlobSize the largest state blob accepted
+     */
+    public SwtpmControlChannel(SocketAddress address, Timeouts timeouts, int maxBlobSize) {
+        this.address = Objects.requireNonNull(address, "address");
         this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
         this.maxBlobSize = maxBlobSize;
+    }
+
+    public SwtpmControlChannel(String host, int port, Timeouts timeouts, int maxBlobSize) {
+        this(InetSocketAddress.createUnresolved(host, port), timeouts, maxBlobSize);
     }
 
     public SwtpmControlChannel(String host, int port) {
@@ -50,7 +62,7 @@ public final class SwtpmControlChannel {
     }
 
     public String endpoint() {
-        return "tcp:" + host + ":" + port;
+        return SocketLink.describe(address);
     }
 
     /** {@code CMD_GET_CAPABILITY}: the control commands this swtpm supports. */
@@ -240,7 +252,7 @@ public final class SwtpmControlChannel {
      * leading {@code ptm_res}; the returned link is positioned at the rest of the answer.
      */
     private SocketLink send(PtmCommand command, byte[] body) throws TpmTransportException {
-        SocketLink link = SocketLink.connect(host, port, timeouts);
+        SocketLink link = SocketLink.connect(address, timeouts);
         try {
             link.write(ByteBuffer.allocate(4 + body.length).putInt(command.code()).put(body).array());
             if (command != PtmCommand.GET_CAPABILITY) {

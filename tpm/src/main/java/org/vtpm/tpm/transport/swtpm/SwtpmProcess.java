@@ -3,7 +3,10 @@ package org.vtpm.tpm.transport.swtpm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,11 +23,12 @@ import org.vtpm.tpm.transport.TpmFrames;
 import org.vtpm.tpm.transport.TpmTransportException;
 
 /**
- * A swtpm process serving one TPM 2.0 on two loopback TCP ports (data and control channel).
+ * A swtpm process serving one TPM 2.0 on a data and a control channel, either two loopback TCP ports
+ * or two Unix domain sockets in the process's private directory.
  *
- * <p>{@link #start} picks free ports, launches {@code swtpm socket --tpm2} and returns once both
- * channels answer. A port taken by someone else between picking and binding makes swtpm exit at
- * once; the launcher then retries with new ports. {@link #close} stops the process (SIGTERM, then
+ * <p>{@link #start} picks free ports (or socket paths), launches {@code swtpm socket --tpm2} and
+ * returns once both channels answer. A port taken by someone else between picking and binding makes
+ * swtpm exit at once; the launcher then retries with new ports. {@link #close} stops the process (SIGTERM, then
  * SIGKILL after a grace period) and removes its temporary files; a shutdown hook does the same
  * should the JVM exit first, so no swtpm outlives its owner.
  */
@@ -40,19 +44,19 @@ public final class SwtpmProcess implements AutoCloseable {
     private final SwtpmOptions options;
     private final Path workDirectory;
     private final Path stateDirectory;
-    private final int dataPort;
-    private final int controlPort;
+    private final SocketAddress dataAddress;
+    private final SocketAddress controlAddress;
     private final Thread shutdownHook;
     private boolean closed;
 
     private SwtpmProcess(Process process, SwtpmOptions options, Path workDirectory, Path stateDirectory,
-            int dataPort, int controlPort) {
+            SocketAddress dataAddress, SocketAddress controlAddress) {
         this.process = process;
         this.options = options;
         this.workDirectory = workDirectory;
         this.stateDirectory = stateDirectory;
-        this.dataPort = dataPort;
-        this.controlPort = controlPort;
+        this.dataAddress = dataAddress;
+        this.controlAddress = controlAddress;
         this.shutdownHook = new Thread(this::stopProcess, "swtpm-" + process.pid() + "-shutdown");
     }
 
@@ -67,8 +71,8 @@ public final class SwtpmProcess implements AutoCloseable {
             Path stateDirectory = options.stateDirectory().orElse(workDirectory.resolve("state"));
             Files.createDirectories(stateDirectory);
             for (int attempt = 1; ; attempt++) {
-                int[] ports = freePorts();
-                SwtpmProcess swtpm = launch(options, workDirectory, stateDirectory, ports[0], ports[1]);
+                SocketAddress[] addresses = addresses(options.socketType(), workDirectory);
+                SwtpmProcess swtpm = launch(options, workDirectory, stateDirectory, addresses[0], addresses[1]);
                 try {
                     swtpm.awaitReady();
                     Runtime.getRuntime().addShutdownHook(swtpm.shutdownHook);
@@ -86,12 +90,12 @@ public final class SwtpmProcess implements AutoCloseable {
         }
     }
 
-    private static SwtpmProcess launch(SwtpmOptions options, Path workDirectory, Path stateDirectory, int dataPort,
-            int controlPort) throws SwtpmStartException {
+    private static SwtpmProcess launch(SwtpmOptions options, Path workDirectory, Path stateDirectory,
+            SocketAddress dataAddress, SocketAddress controlAddress) throws SwtpmStartException {
         List<String> command = new ArrayList<>(List.of(
                 options.executable(), "socket", "--tpm2",
-                "--server", "type=tcp,port=" + dataPort + ",bindaddr=" + HOST,
-                "--ctrl", "type=tcp,port=" + controlPort + ",bindaddr=" + HOST,
+                "--server", listenOption(dataAddress),
+                "--ctrl", listenOption(controlAddress),
                 "--tpmstate", "dir=" + stateDirectory,
                 "--pid", "file=" + workDirectory.resolve("swtpm.pid"),
                 "--log", "file=" + logFile(workDirectory) + ",truncate"));
@@ -111,22 +115,33 @@ public final class SwtpmProcess implements AutoCloseable {
                 .redirectOutput(consoleFile(workDirectory).toFile());
         try {
             Process process = builder.start();
-            return new SwtpmProcess(process, options, workDirectory, stateDirectory, dataPort, controlPort);
+            return new SwtpmProcess(process, options, workDirectory, stateDirectory, dataAddress, controlAddress);
         } catch (IOException e) {
             throw new SwtpmStartException("cannot run " + options.executable() + ": " + e.getMessage(), e);
         }
     }
 
-    /**
-     * Two distinct free ports. Both sockets stay open until both are chosen, so the kernel cannot
-     * hand out the same port twice; the window until swtpm binds them is covered by the retry.
-     */
-    private static int[] freePorts() throws IOException {
+    /** The data and control addresses: socket files in the work directory, or two free ports. */
+    private static SocketAddress[] addresses(SwtpmSocketType type, Path workDirectory) throws IOException {
+        if (type == SwtpmSocketType.UNIX) {
+            return new SocketAddress[] {UnixDomainSocketAddress.of(workDirectory.resolve("data.sock")),
+                UnixDomainSocketAddress.of(workDirectory.resolve("ctrl.sock"))};
+        }
+        // Both sockets stay open until both are chosen, so the kernel cannot hand out the same port
+        // twice; the window until swtpm binds them is covered by the retry in start().
         InetAddress loopback = InetAddress.getByName(HOST);
         try (ServerSocket data = new ServerSocket(0, 1, loopback);
                 ServerSocket control = new ServerSocket(0, 1, loopback)) {
-            return new int[] {data.getLocalPort(), control.getLocalPort()};
+            return new SocketAddress[] {new InetSocketAddress(loopback, data.getLocalPort()),
+                new InetSocketAddress(loopback, control.getLocalPort())};
         }
+    }
+
+    private static String listenOption(SocketAddress address) {
+        if (address instanceof UnixDomainSocketAddress unix) {
+            return "type=unixio,path=" + unix.getPath();
+        }
+        return "type=tcp,port=" + ((InetSocketAddress) address).getPort() + ",bindaddr=" + HOST;
     }
 
     /** Waits until the control channel answers CMD_GET_CAPABILITY and the data channel accepts. */
@@ -139,8 +154,8 @@ public final class SwtpmProcess implements AutoCloseable {
                         + " while starting; log:\n" + log());
             }
             try {
-                new SwtpmControlChannel(HOST, controlPort, PROBE_TIMEOUTS, 0).getCapability();
-                SocketLink.connect(HOST, dataPort, PROBE_TIMEOUTS).close();
+                new SwtpmControlChannel(controlAddress, PROBE_TIMEOUTS, 0).getCapability();
+                SocketLink.connect(dataAddress, PROBE_TIMEOUTS).close();
                 if (process.isAlive()) {
                     return;
                 }
@@ -163,16 +178,31 @@ public final class SwtpmProcess implements AutoCloseable {
         return process.pid();
     }
 
-    public String host() {
-        return HOST;
+    /** Where the data channel listens: an {@link InetSocketAddress} or a {@link UnixDomainSocketAddress}. */
+    public SocketAddress dataAddress() {
+        return dataAddress;
     }
 
+    /** Where the control channel listens: an {@link InetSocketAddress} or a {@link UnixDomainSocketAddress}. */
+    public SocketAddress controlAddress() {
+        return controlAddress;
+    }
+
+    /** The data channel's TCP port, for clients such as {@code TPM2TOOLS_TCTI=swtpm:port=...}. */
     public int dataPort() {
-        return dataPort;
+        return port(dataAddress);
     }
 
+    /** The control channel's TCP port. */
     public int controlPort() {
-        return controlPort;
+        return port(controlAddress);
+    }
+
+    private static int port(SocketAddress address) {
+        if (address instanceof InetSocketAddress inet) {
+            return inet.getPort();
+        }
+        throw new IllegalStateException("swtpm listens on a Unix socket, not a port: " + address);
     }
 
     public Path stateDirectory() {
@@ -194,11 +224,11 @@ public final class SwtpmProcess implements AutoCloseable {
 
     /** A new data channel connection; the caller closes it. */
     public SwtpmSocketTransport openDataChannel() {
-        return new SwtpmSocketTransport(HOST, dataPort, options.timeouts(), TpmFrames.DEFAULT_MAX_RESPONSE_SIZE);
+        return new SwtpmSocketTransport(dataAddress, options.timeouts(), TpmFrames.DEFAULT_MAX_RESPONSE_SIZE);
     }
 
     public SwtpmControlChannel controlChannel() {
-        return new SwtpmControlChannel(HOST, controlPort, options.timeouts(), SwtpmControlChannel.DEFAULT_MAX_BLOB_SIZE);
+        return new SwtpmControlChannel(controlAddress, options.timeouts(), SwtpmControlChannel.DEFAULT_MAX_BLOB_SIZE);
     }
 
     /** What swtpm logged and printed so far (the tail of it, if long). */
@@ -274,6 +304,7 @@ public final class SwtpmProcess implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "swtpm pid " + pid() + " (data " + HOST + ":" + dataPort + ", control " + HOST + ":" + controlPort + ")";
+        return "swtpm pid " + pid() + " (data " + SocketLink.describe(dataAddress) + ", control "
+                + SocketLink.describe(controlAddress) + ")";
     }
 }

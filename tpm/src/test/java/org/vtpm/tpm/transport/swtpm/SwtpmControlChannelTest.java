@@ -15,7 +15,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vtpm.tpm.crypto.HashAlgorithm;
+import org.vtpm.tpm.transport.FramingException;
 import org.vtpm.tpm.transport.HandBuiltCommands;
+import org.vtpm.tpm.transport.Timeouts;
 
 class SwtpmControlChannelTest {
 
@@ -207,9 +209,8 @@ class SwtpmControlChannelTest {
 
     @Test
     void aBlobLargerThanTheLimitIsAProtocolErrorNotAnAllocation() throws Exception {
-        SwtpmControlChannel small = new SwtpmControlChannel(swtpm.host(), swtpm.controlPort(),
-                org.vtpm.tpm.transport.Timeouts.DEFAULT, 512);
-        org.vtpm.tpm.transport.FramingException e = assertThrows(org.vtpm.tpm.transport.FramingException.class,
+        SwtpmControlChannel small = new SwtpmControlChannel(swtpm.controlAddress(), Timeouts.DEFAULT, 512);
+        FramingException e = assertThrows(FramingException.class,
                 () -> small.getStateBlob(StateBlobType.PERMANENT, false));
         assertTrue(e.getMessage().contains("exceeds the limit of 512"), e.getMessage());
         assertEquals(0, HandBuiltCommands.responseCode(tpm.transmit(HandBuiltCommands.getRandom8())));

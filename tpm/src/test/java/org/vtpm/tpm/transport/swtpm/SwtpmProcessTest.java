@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.UnixDomainSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -63,6 +64,23 @@ class SwtpmProcessTest {
             control.init(false);
             assertEquals(0, HandBuiltCommands.responseCode(tpm.transmit(HandBuiltCommands.startupClear())));
             assertEquals(0, HandBuiltCommands.responseCode(tpm.transmit(HandBuiltCommands.getRandom8())));
+        }
+    }
+
+    @Test
+    void servesBothChannelsOnPrivateUnixSockets() throws Exception {
+        SwtpmOptions options = SwtpmOptions.defaults().withSocketType(SwtpmSocketType.UNIX);
+        try (SwtpmProcess swtpm = SwtpmProcess.start(options);
+                SwtpmSocketTransport tpm = swtpm.openDataChannel()) {
+            UnixDomainSocketAddress data = (UnixDomainSocketAddress) swtpm.dataAddress();
+            assertTrue(Files.exists(data.getPath()));
+            assertEquals("rwx------", PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(data.getPath().getParent())));
+            assertTrue(tpm.endpoint().startsWith("unix:/"), tpm.endpoint());
+
+            assertEquals(0, HandBuiltCommands.responseCode(tpm.transmit(HandBuiltCommands.getRandom8())));
+            assertTrue(swtpm.controlChannel().getCapability().contains(PtmCapability.GET_STATEBLOB));
+            assertThrows(IllegalStateException.class, swtpm::dataPort);
         }
     }
 
