@@ -34,6 +34,7 @@ import org.vtpm.tpm.transport.TpmTransportException;
  */
 public final class SwtpmProcess implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(SwtpmProcess.class.getName());
     private static final String HOST = "127.0.0.1";
     private static final int BIND_ATTEMPTS = 5;
     private static final Duration PROBE_INTERVAL = Duration.ofMillis(20);
@@ -57,7 +58,7 @@ public final class SwtpmProcess implements AutoCloseable {
         this.stateDirectory = stateDirectory;
         this.dataAddress = dataAddress;
         this.controlAddress = controlAddress;
-        this.shutdownHook = new Thread(this::stopProcess, "swtpm-" + process.pid() + "-shutdown");
+        this.shutdownHook = new Thread(this::stopOnExit, "swtpm-" + process.pid() + "-shutdown");
     }
 
     /** Starts swtpm with {@link SwtpmOptions#defaults()}. */
@@ -73,11 +74,12 @@ public final class SwtpmProcess implements AutoCloseable {
             for (int attempt = 1; ; attempt++) {
                 SocketAddress[] addresses = addresses(options.socketType(), workDirectory);
                 SwtpmProcess swtpm = launch(options, workDirectory, stateDirectory, addresses[0], addresses[1]);
+                Runtime.getRuntime().addShutdownHook(swtpm.shutdownHook);
                 try {
                     swtpm.awaitReady();
-                    Runtime.getRuntime().addShutdownHook(swtpm.shutdownHook);
                     return swtpm;
                 } catch (SwtpmStartException e) {
+                    Runtime.getRuntime().removeShutdownHook(swtpm.shutdownHook);
                     swtpm.stopProcess();
                     if (attempt >= BIND_ATTEMPTS || !swtpm.log().contains("Address already in use")) {
                         throw e;
@@ -92,12 +94,15 @@ public final class SwtpmProcess implements AutoCloseable {
 
     private static SwtpmProcess launch(SwtpmOptions options, Path workDirectory, Path stateDirectory,
             SocketAddress dataAddress, SocketAddress controlAddress) throws SwtpmStartException {
+        if (stateDirectory.toString().contains(",")) {
+            // swtpm splits its option values at commas; such a path would be cut short.
+            throw new SwtpmStartException("swtpm cannot take a state directory containing ',': " + stateDirectory);
+        }
         List<String> command = new ArrayList<>(List.of(
                 options.executable(), "socket", "--tpm2",
                 "--server", listenOption(dataAddress),
                 "--ctrl", listenOption(controlAddress),
                 "--tpmstate", "dir=" + stateDirectory,
-                "--pid", "file=" + workDirectory.resolve("swtpm.pid"),
                 "--log", "file=" + logFile(workDirectory) + ",truncate"));
         List<String> flags = new ArrayList<>();
         if (options.notNeedInit()) {
@@ -251,6 +256,17 @@ public final class SwtpmProcess implements AutoCloseable {
         }
         stopProcess();
         deleteRecursively(workDirectory);
+    }
+
+    /** The shutdown hook: the temporary state holds the TPM's seeds, so it goes with the process. */
+    private void stopOnExit() {
+        stopProcess();
+        try {
+            deleteRecursively(workDirectory);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "swtpm {0}: cannot delete {1}: {2}", process.pid(), workDirectory,
+                    e.getMessage());
+        }
     }
 
     private void stopProcess() {

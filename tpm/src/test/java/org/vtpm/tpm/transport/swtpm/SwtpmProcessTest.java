@@ -152,6 +152,13 @@ class SwtpmProcessTest {
     }
 
     @Test
+    void aStateDirectorySwtpmCannotParseIsRefused(@TempDir Path dir) {
+        SwtpmStartException e = assertThrows(SwtpmStartException.class,
+                () -> SwtpmProcess.start(SwtpmOptions.defaults().withStateDirectory(dir.resolve("a,b"))));
+        assertTrue(e.getMessage().contains("','"), e.getMessage());
+    }
+
+    @Test
     void aMissingExecutableIsReported() {
         SwtpmStartException e = assertThrows(SwtpmStartException.class,
                 () -> SwtpmProcess.start(SwtpmOptions.defaults().withExecutable("/nonexistent/swtpm")));
