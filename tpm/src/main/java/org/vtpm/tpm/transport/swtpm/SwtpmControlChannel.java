@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 import org.vtpm.tpm.transport.FramingException;
 import org.vtpm.tpm.transport.SocketLink;
@@ -173,23 +174,9 @@ public final class SwtpmControlChannel {
 
     /** {@code CMD_GET_INFO}: a JSON document describing the TPM implementation. */
     public String getInfo(PtmInfo info) throws TpmTransportException {
-        byte[] text = null;
-        int received = 0;
-        do {
-            ByteBuffer body = ByteBuffer.allocate(16).putLong(info.flag()).putInt(received).putInt(0);
-            try (SocketLink link = send(PtmCommand.GET_INFO, body.array())) {
-                ByteBuffer resp = ByteBuffer.wrap(link.readFully(8));
-                long total = Integer.toUnsignedLong(resp.getInt());
-                long length = Integer.toUnsignedLong(resp.getInt());
-                if (text == null) {
-                    checkBound(link, "info", total, MAX_INFO_SIZE);
-                    text = new byte[(int) total];
-                }
-                checkChunk(link, length, received, text.length);
-                link.readFully(text, received, (int) length);
-                received += (int) length;
-            }
-        } while (received < text.length);
+        Transfer transfer = collect(PtmCommand.GET_INFO, false, "info", MAX_INFO_SIZE,
+                offset -> ByteBuffer.allocate(16).putLong(info.flag()).putInt(offset).putInt(0).array());
+        byte[] text = transfer.data();
         // The document is a C string: drop the terminating zero.
         int end = text.length > 0 && text[text.length - 1] == 0 ? text.length - 1 : text.length;
         return new String(text, 0, end, StandardCharsets.UTF_8);
@@ -202,29 +189,49 @@ public final class SwtpmControlChannel {
      * @param decrypted ask swtpm to remove its state encryption before handing the blob out
      */
     public StateBlob getStateBlob(StateBlobType type, boolean decrypted) throws TpmTransportException {
-        byte[] blob = null;
-        boolean encrypted = false;
+        Transfer transfer = collect(PtmCommand.GET_STATEBLOB, true, type + " blob", maxBlobSize,
+                offset -> ByteBuffer.allocate(12)
+                        .putInt(decrypted ? STATE_FLAG_DECRYPTED : 0).putInt(type.code()).putInt(offset).array());
+        return new StateBlob(type, (transfer.flags() & STATE_FLAG_ENCRYPTED) != 0, transfer.data());
+    }
+
+    /** What a multi-part read brought back, with the flags of its last answer. */
+    private record Transfer(byte[] data, int flags) {
+    }
+
+    /**
+     * Reads a document that may come in parts: each answer is {@code [flags] | total | length | data}.
+     * swtpm sends everything from the requested offset at once; a peer that sends less is asked again
+     * from where it stopped. The first answer's total, checked against {@code max}, sizes the buffer.
+     */
+    private Transfer collect(PtmCommand command, boolean hasFlags, String what, int max,
+            IntFunction<byte[]> requestAt) throws TpmTransportException {
+        byte[] data = null;
+        int flags = 0;
         int received = 0;
-        // swtpm sends the rest of the blob from the requested offset in one answer; a peer that sends
-        // less is asked again from where it stopped.
         do {
-            ByteBuffer body = ByteBuffer.allocate(12)
-                    .putInt(decrypted ? STATE_FLAG_DECRYPTED : 0).putInt(type.code()).putInt(received);
-            try (SocketLink link = send(PtmCommand.GET_STATEBLOB, body.array())) {
-                ByteBuffer resp = ByteBuffer.wrap(link.readFully(12));
-                encrypted = (resp.getInt() & STATE_FLAG_ENCRYPTED) != 0;
+            try (SocketLink link = send(command, requestAt.apply(received))) {
+                ByteBuffer resp = ByteBuffer.wrap(link.readFully(hasFlags ? 12 : 8));
+                flags = hasFlags ? resp.getInt() : 0;
                 long total = Integer.toUnsignedLong(resp.getInt());
                 long length = Integer.toUnsignedLong(resp.getInt());
-                if (blob == null) {
-                    checkBound(link, type + " blob", total, maxBlobSize);
-                    blob = new byte[(int) total];
+                if (data == null) {
+                    if (total > max) {
+                        throw new FramingException(link.endpoint(), what + " of " + total
+                                + " bytes exceeds the limit of " + max);
+                    }
+                    data = new byte[(int) total];
                 }
-                checkChunk(link, length, received, blob.length);
-                link.readFully(blob, received, (int) length);
+                // A part must fit what remains, and must not be empty while something remains.
+                if (length > data.length - received || (length == 0 && received < data.length)) {
+                    throw new FramingException(link.endpoint(), "chunk of " + length + " bytes at offset " + received
+                            + " does not fit a transfer of " + data.length + " bytes");
+                }
+                link.readFully(data, received, (int) length);
                 received += (int) length;
             }
-        } while (received < blob.length);
-        return new StateBlob(type, encrypted, blob);
+        } while (received < data.length);
+        return new Transfer(data, flags);
     }
 
     /**
@@ -265,21 +272,6 @@ public final class SwtpmControlChannel {
         } catch (TpmTransportException e) {
             link.close();
             throw e;
-        }
-    }
-
-    private static void checkBound(SocketLink link, String what, long total, int max) throws FramingException {
-        if (total > max) {
-            throw new FramingException(link.endpoint(), what + " of " + total + " bytes exceeds the limit of " + max);
-        }
-    }
-
-    /** A chunk must fit what remains, and must not be empty while something remains (no endless loop). */
-    private static void checkChunk(SocketLink link, long length, int received, int expected)
-            throws FramingException {
-        if (length > expected - received || (length == 0 && received < expected)) {
-            throw new FramingException(link.endpoint(), "chunk of " + length + " bytes at offset " + received
-                    + " does not fit a transfer of " + expected + " bytes");
         }
     }
 
