@@ -21,13 +21,18 @@ import org.vtpm.tpm.transport.TpmTransportException;
  * with only the 4-byte {@code ptm_res}, whatever the size of the successful answer; a fresh
  * connection per command means such a short answer can never leave the stream misaligned for the
  * next command. swtpm serves one control connection at a time, so callers issue control commands
- * one after another, not concurrently. Requests are
- * {@code cmd (4) | body} and answers are the {@code resp} part of the structures in swtpm's
- * {@code tpm_ioctl.h}, all big-endian.
+ * one after another, not concurrently.
+ *
+ * <p>Requests are {@code cmd (4) | body}; answers are the {@code resp} part of the structures in
+ * swtpm's {@code tpm_ioctl.h}, all big-endian. {@code CMD_SET_DATAFD} is not offered: it passes a
+ * file descriptor over a Unix socket, which Java cannot do.
  */
 public final class SwtpmControlChannel {
 
-    /** A generous bound on a state blob; libtpms' permanent state is tens of kilobytes. */
+    /**
+     * A generous bound on a state blob: a fresh TPM's permanent state is about 1.3 KiB, its volatile
+     * state about 9 KiB, and NV indices add at most libtpms' NV memory (tens of KiB).
+     */
     public static final int DEFAULT_MAX_BLOB_SIZE = 4 * 1024 * 1024;
 
     /** swtpm reads hash data in chunks of this size ({@code ptm_hdata}'s buffer). */
