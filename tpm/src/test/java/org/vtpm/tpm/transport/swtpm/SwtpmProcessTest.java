@@ -151,6 +151,27 @@ class SwtpmProcessTest {
         assertTrue(e.getMessage().contains("fake swtpm: cannot start"), e.getMessage());
     }
 
+    /** The first launch loses a port race the way swtpm reports it; the launcher retries on new ports. */
+    @Test
+    void aLostPortRaceIsRetried(@TempDir Path dir) throws Exception {
+        Path marker = dir.resolve("first-launch-done");
+        Path racy = dir.resolve("racy-swtpm");
+        Files.writeString(racy, "#!/bin/sh\n"
+                + "if [ ! -e '" + marker + "' ]; then\n"
+                + "  touch '" + marker + "'\n"
+                + "  echo 'swtpm: Could not open TCP socket: Address already in use' >&2\n"
+                + "  exit 1\n"
+                + "fi\n"
+                + "exec swtpm \"$@\"\n");
+        Files.setPosixFilePermissions(racy, PosixFilePermissions.fromString("rwx------"));
+
+        try (SwtpmProcess swtpm = SwtpmProcess.start(SwtpmOptions.defaults().withExecutable(racy.toString()));
+                SwtpmSocketTransport tpm = swtpm.openDataChannel()) {
+            assertTrue(Files.exists(marker));
+            assertEquals(0, HandBuiltCommands.responseCode(tpm.transmit(HandBuiltCommands.getRandom8())));
+        }
+    }
+
     @Test
     void aStateDirectorySwtpmCannotParseIsRefused(@TempDir Path dir) {
         SwtpmStartException e = assertThrows(SwtpmStartException.class,
