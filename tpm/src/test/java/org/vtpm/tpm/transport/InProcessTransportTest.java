@@ -53,6 +53,16 @@ class InProcessTransportTest {
     }
 
     @Test
+    void aProcessorThatThrowsGivesACheckedError() {
+        InProcessTransport transport = new InProcessTransport((locality, c) -> {
+            throw new IllegalStateException("engine defect");
+        }, "faulty");
+        TpmTransportException e = assertThrows(TpmTransportException.class,
+                () -> transport.transmit(HandBuiltCommands.getRandom8()));
+        assertEquals(IllegalStateException.class, e.getCause().getClass());
+    }
+
+    @Test
     void localityIsBoundedAndClosedTransportsRefuse() {
         InProcessTransport transport = new InProcessTransport((locality, c) -> SUCCESS.clone(), "x");
         assertThrows(IllegalArgumentException.class, () -> transport.setLocality(5));

@@ -36,9 +36,14 @@ public final class LinuxTpmDevice implements TpmTransport {
 
     /** Opens {@code /dev/tpmrm0}. */
     public static LinuxTpmDevice open() throws TpmTransportException {
-        return open(RESOURCE_MANAGER, TpmFrames.DEFAULT_MAX_RESPONSE_SIZE);
+        return open(RESOURCE_MANAGER);
     }
 
+    public static LinuxTpmDevice open(Path path) throws TpmTransportException {
+        return open(path, TpmFrames.DEFAULT_MAX_RESPONSE_SIZE);
+    }
+
+    /** @param maxResponseSize the largest response accepted, and the read buffer's size */
     public static LinuxTpmDevice open(Path path, int maxResponseSize) throws TpmTransportException {
         String endpoint = path.toString();
         try {

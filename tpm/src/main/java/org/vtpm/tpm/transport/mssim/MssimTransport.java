@@ -1,5 +1,6 @@
 package org.vtpm.tpm.transport.mssim;
 
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 
@@ -61,8 +62,7 @@ public final class MssimTransport implements TpmTransport {
     @Override
     public synchronized byte[] transmit(byte[] tpmCommand) throws TpmTransportException {
         ensureOpen();
-        String endpoint = "mssim:" + host + ":" + commandPort;
-        TpmFrames.checkCommand(endpoint, tpmCommand);
+        TpmFrames.checkCommand(endpoint(), tpmCommand);
         if (command == null) {
             command = SocketLink.connect(host, commandPort, timeouts);
         }
@@ -124,7 +124,7 @@ public final class MssimTransport implements TpmTransport {
 
     private void ensureOpen() throws PeerClosedException {
         if (closed) {
-            throw new PeerClosedException("mssim:" + host + ":" + commandPort, "transport is closed");
+            throw new PeerClosedException(endpoint(), "transport is closed");
         }
     }
 
@@ -133,6 +133,11 @@ public final class MssimTransport implements TpmTransport {
         if (ack != 0) {
             throw new FramingException(link.endpoint(), "acknowledgement " + ack + " instead of 0");
         }
+    }
+
+    /** The command port, as errors name it. */
+    public String endpoint() {
+        return SocketLink.describe(InetSocketAddress.createUnresolved(host, commandPort));
     }
 
     @Override
