@@ -37,6 +37,7 @@ public final class SwtpmProcess implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SwtpmProcess.class.getName());
     private static final String HOST = "127.0.0.1";
     private static final int BIND_ATTEMPTS = 5;
+    private static final int PORT_PAIR_ATTEMPTS = 20;
     private static final Duration PROBE_INTERVAL = Duration.ofMillis(20);
     private static final Timeouts PROBE_TIMEOUTS = new Timeouts(Duration.ofMillis(500), Duration.ofMillis(500));
     private static final int MAX_LOG_REPORT = 8 * 1024;
@@ -126,19 +127,37 @@ public final class SwtpmProcess implements AutoCloseable {
         }
     }
 
-    /** The data and control addresses: socket files in the work directory, or two free ports. */
+    /**
+     * The data and control addresses: socket files in the work directory, or two adjacent free ports,
+     * control right after data, the layout tpm2-tss's {@code swtpm} TCTI assumes.
+     */
     private static SocketAddress[] addresses(SwtpmSocketType type, Path workDirectory) throws IOException {
         if (type == SwtpmSocketType.UNIX) {
             return new SocketAddress[] {UnixDomainSocketAddress.of(workDirectory.resolve("data.sock")),
                 UnixDomainSocketAddress.of(workDirectory.resolve("ctrl.sock"))};
         }
-        // Both sockets stay open until both are chosen, so the kernel cannot hand out the same port
-        // twice; the window until swtpm binds them is covered by the retry in start().
         InetAddress loopback = InetAddress.getByName(HOST);
-        try (ServerSocket data = new ServerSocket(0, 1, loopback);
-                ServerSocket control = new ServerSocket(0, 1, loopback)) {
-            return new SocketAddress[] {new InetSocketAddress(loopback, data.getLocalPort()),
-                new InetSocketAddress(loopback, control.getLocalPort())};
+        for (int attempt = 0; attempt < PORT_PAIR_ATTEMPTS; attempt++) {
+            // The data port stays bound while its neighbour is probed; the window until swtpm binds
+            // both is covered by the retry in start().
+            try (ServerSocket data = new ServerSocket(0, 1, loopback)) {
+                int port = data.getLocalPort();
+                if (port < 65535 && isFree(loopback, port + 1)) {
+                    return new SocketAddress[] {new InetSocketAddress(loopback, port),
+                        new InetSocketAddress(loopback, port + 1)};
+                }
+            }
+        }
+        throw new SwtpmStartException("no two adjacent free ports on " + HOST + " after " + PORT_PAIR_ATTEMPTS
+                + " attempts");
+    }
+
+    private static boolean isFree(InetAddress address, int port) {
+        try {
+            new ServerSocket(port, 1, address).close();
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
