@@ -80,7 +80,9 @@ public final class SwtpmControlChannel {
     }
 
     /**
-     * {@code CMD_INIT}: (re)starts the TPM, reading its state from the state store.
+     * {@code CMD_INIT}: (re)starts the TPM, reading its state from the state store. Like a power
+     * cycle, it leaves the TPM waiting for TPM2_Startup (swtpm's {@code startup-clear} flag acts at
+     * launch only), unless a volatile state was restored, which resumes the TPM where it was.
      *
      * @param deleteVolatile delete the volatile state file once read, so a crash cannot resume from
      *                       it twice
