@@ -70,12 +70,17 @@ public final class LinuxTpmDevice implements TpmTransport {
                 channel.write(out);
             }
             // The driver hands the whole response to the first read; the loop only guards against a
-            // driver that splits it.
+            // driver that splits it. Once the response is consumed the driver reads 0 bytes, so 0 means
+            // the response was shorter than its header said.
             ByteBuffer in = ByteBuffer.allocate(maxResponseSize);
             long expected = -1;
             while (expected < 0 || in.position() < expected) {
-                if (channel.read(in) < 0) {
+                int n = channel.read(in);
+                if (n < 0) {
                     throw new PeerClosedException(endpoint, "device returned end of file");
+                }
+                if (n == 0) {
+                    throw new FramingException(endpoint, "response ended after " + in.position() + " bytes");
                 }
                 if (expected < 0 && in.position() >= TpmFrames.HEADER_SIZE) {
                     expected = TpmFrames.headerSize(in.array());

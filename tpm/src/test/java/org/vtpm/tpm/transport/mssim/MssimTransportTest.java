@@ -84,7 +84,7 @@ class MssimTransportTest {
             tpm.close();
 
             awaitLogSize(5);
-            assertEquals(List.of("platform:1", "platform:11", "command:8:2:80010000000c0000014400" + "00"),
+            assertEquals(List.of("platform:1", "platform:11", "command:8:2:80010000000c000001440000"),
                     log.subList(0, 3));
             // The two sessions end on two sockets served by two threads: their order is not defined.
             assertEquals(Set.of("command:SESSION_END", "platform:20"), Set.copyOf(log.subList(3, 5)));
