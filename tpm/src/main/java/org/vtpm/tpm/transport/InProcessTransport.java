@@ -40,7 +40,13 @@ public final class InProcessTransport implements TpmTransport {
             throw new PeerClosedException(endpoint, "transport is closed");
         }
         TpmFrames.checkCommand(endpoint, command);
-        byte[] response = processor.process(locality, command.clone());
+        byte[] response;
+        try {
+            response = processor.process(locality, command.clone());
+        } catch (RuntimeException e) {
+            // A processor answers even malformed commands; throwing is a defect, reported as a failed call.
+            throw new TpmTransportException(endpoint, "processor failed: " + e, e);
+        }
         if (response == null || response.length < TpmFrames.HEADER_SIZE
                 || TpmFrames.headerSize(response) != response.length) {
             throw new FramingException(endpoint, "processor returned a malformed response");

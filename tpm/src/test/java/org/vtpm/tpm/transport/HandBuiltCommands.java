@@ -26,7 +26,7 @@ public final class HandBuiltCommands {
 
     /** TPM2_Startup(TPM_SU_CLEAR). */
     public static byte[] startupClear() {
-        return HEX.parseHex("80010000000c0000014400" + "00");
+        return HEX.parseHex("80010000000c000001440000");
     }
 
     /** TPM2_PCR_Read of one SHA-256 PCR. */

@@ -1,9 +1,12 @@
 package org.vtpm.tpm.transport.swtpm;
 
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 import org.vtpm.tpm.transport.FramingException;
 import org.vtpm.tpm.transport.SocketLink;
@@ -14,15 +17,22 @@ import org.vtpm.tpm.transport.TpmTransportException;
  * The control channel of swtpm's socket protocol: power, locality, establishment bit, H-CRTM/DRTM
  * hashing, state blobs and buffer size, each as a typed method.
  *
- * <p>Every command runs on its own TCP connection. swtpm answers a failed command with only the
- * 4-byte {@code ptm_res}, whatever the size of the successful answer; a fresh connection per command
- * means such a short answer can never leave the stream misaligned for the next command. Requests are
- * {@code cmd (4) | body} and answers are the {@code resp} part of the structures in swtpm's
- * {@code tpm_ioctl.h}, all big-endian.
+ * <p>Every command runs on its own connection (TCP or Unix socket). swtpm answers a failed command
+ * with only the 4-byte {@code ptm_res}, whatever the size of the successful answer; a fresh
+ * connection per command means such a short answer can never leave the stream misaligned for the
+ * next command. swtpm serves one control connection at a time, so callers issue control commands
+ * one after another, not concurrently.
+ *
+ * <p>Requests are {@code cmd (4) | body}; answers are the {@code resp} part of the structures in
+ * swtpm's {@code tpm_ioctl.h}, all big-endian. {@code CMD_SET_DATAFD} is not offered: it passes a
+ * file descriptor over a Unix socket, which Java cannot do.
  */
 public final class SwtpmControlChannel {
 
-    /** A generous bound on a state blob; libtpms' permanent state is tens of kilobytes. */
+    /**
+     * A generous bound on a state blob: a fresh TPM's permanent state is about 1.3 KiB, its volatile
+     * state about 9 KiB, and NV indices add at most libtpms' NV memory (tens of KiB).
+     */
     public static final int DEFAULT_MAX_BLOB_SIZE = 4 * 1024 * 1024;
 
     /** swtpm reads hash data in chunks of this size ({@code ptm_hdata}'s buffer). */
@@ -33,16 +43,24 @@ public final class SwtpmControlChannel {
     private static final int STATE_FLAG_ENCRYPTED = 2;
     private static final int INIT_FLAG_DELETE_VOLATILE = 1;
 
-    private final String host;
-    private final int port;
+    private final SocketAddress address;
     private final Timeouts timeouts;
     private final int maxBlobSize;
 
-    public SwtpmControlChannel(String host, int port, Timeouts timeouts, int maxBlobSize) {
-        this.host = Objects.requireNonNull(host, "host");
-        this.port = port;
+    /**
+     * @param address     where swtpm's {@code --ctrl} listens: an {@link java.net.InetSocketAddress}
+     *                    ({@code type=tcp}) or a {@link java.net.UnixDomainSocketAddress}
+     *                    ({@code type=unixio})
+     * @param maxBlobSize the largest state blob accepted
+     */
+    public SwtpmControlChannel(SocketAddress address, Timeouts timeouts, int maxBlobSize) {
+        this.address = Objects.requireNonNull(address, "address");
         this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
         this.maxBlobSize = maxBlobSize;
+    }
+
+    public SwtpmControlChannel(String host, int port, Timeouts timeouts, int maxBlobSize) {
+        this(InetSocketAddress.createUnresolved(host, port), timeouts, maxBlobSize);
     }
 
     public SwtpmControlChannel(String host, int port) {
@@ -50,7 +68,7 @@ public final class SwtpmControlChannel {
     }
 
     public String endpoint() {
-        return "tcp:" + host + ":" + port;
+        return SocketLink.describe(address);
     }
 
     /** {@code CMD_GET_CAPABILITY}: the control commands this swtpm supports. */
@@ -62,7 +80,9 @@ public final class SwtpmControlChannel {
     }
 
     /**
-     * {@code CMD_INIT}: (re)starts the TPM, reading its state from the state store.
+     * {@code CMD_INIT}: (re)starts the TPM, reading its state from the state store. Like a power
+     * cycle, it leaves the TPM waiting for TPM2_Startup (swtpm's {@code startup-clear} flag acts at
+     * launch only), unless a volatile state was restored, which resumes the TPM where it was.
      *
      * @param deleteVolatile delete the volatile state file once read, so a crash cannot resume from
      *                       it twice
@@ -161,23 +181,9 @@ public final class SwtpmControlChannel {
 
     /** {@code CMD_GET_INFO}: a JSON document describing the TPM implementation. */
     public String getInfo(PtmInfo info) throws TpmTransportException {
-        byte[] text = null;
-        int received = 0;
-        do {
-            ByteBuffer body = ByteBuffer.allocate(16).putLong(info.flag()).putInt(received).putInt(0);
-            try (SocketLink link = send(PtmCommand.GET_INFO, body.array())) {
-                ByteBuffer resp = ByteBuffer.wrap(link.readFully(8));
-                long total = Integer.toUnsignedLong(resp.getInt());
-                long length = Integer.toUnsignedLong(resp.getInt());
-                if (text == null) {
-                    checkBound(link, "info", total, MAX_INFO_SIZE);
-                    text = new byte[(int) total];
-                }
-                checkChunk(link, length, total, received, text.length);
-                link.readFully(text, received, (int) length);
-                received += (int) length;
-            }
-        } while (received < text.length);
+        Transfer transfer = collect(PtmCommand.GET_INFO, false, "info", MAX_INFO_SIZE,
+                offset -> ByteBuffer.allocate(16).putLong(info.flag()).putInt(offset).putInt(0).array());
+        byte[] text = transfer.data();
         // The document is a C string: drop the terminating zero.
         int end = text.length > 0 && text[text.length - 1] == 0 ? text.length - 1 : text.length;
         return new String(text, 0, end, StandardCharsets.UTF_8);
@@ -190,29 +196,49 @@ public final class SwtpmControlChannel {
      * @param decrypted ask swtpm to remove its state encryption before handing the blob out
      */
     public StateBlob getStateBlob(StateBlobType type, boolean decrypted) throws TpmTransportException {
-        byte[] blob = null;
-        boolean encrypted = false;
+        Transfer transfer = collect(PtmCommand.GET_STATEBLOB, true, type + " blob", maxBlobSize,
+                offset -> ByteBuffer.allocate(12)
+                        .putInt(decrypted ? STATE_FLAG_DECRYPTED : 0).putInt(type.code()).putInt(offset).array());
+        return new StateBlob(type, (transfer.flags() & STATE_FLAG_ENCRYPTED) != 0, transfer.data());
+    }
+
+    /** What a multi-part read brought back, with the flags of its last answer. */
+    private record Transfer(byte[] data, int flags) {
+    }
+
+    /**
+     * Reads a document that may come in parts: each answer is {@code [flags] | total | length | data}.
+     * swtpm sends everything from the requested offset at once; a peer that sends less is asked again
+     * from where it stopped. The first answer's total, checked against {@code max}, sizes the buffer.
+     */
+    private Transfer collect(PtmCommand command, boolean hasFlags, String what, int max,
+            IntFunction<byte[]> requestAt) throws TpmTransportException {
+        byte[] data = null;
+        int flags = 0;
         int received = 0;
-        // swtpm sends the rest of the blob from the requested offset in one answer; a peer that sends
-        // less is asked again from where it stopped.
         do {
-            ByteBuffer body = ByteBuffer.allocate(12)
-                    .putInt(decrypted ? STATE_FLAG_DECRYPTED : 0).putInt(type.code()).putInt(received);
-            try (SocketLink link = send(PtmCommand.GET_STATEBLOB, body.array())) {
-                ByteBuffer resp = ByteBuffer.wrap(link.readFully(12));
-                encrypted = (resp.getInt() & STATE_FLAG_ENCRYPTED) != 0;
+            try (SocketLink link = send(command, requestAt.apply(received))) {
+                ByteBuffer resp = ByteBuffer.wrap(link.readFully(hasFlags ? 12 : 8));
+                flags = hasFlags ? resp.getInt() : 0;
                 long total = Integer.toUnsignedLong(resp.getInt());
                 long length = Integer.toUnsignedLong(resp.getInt());
-                if (blob == null) {
-                    checkBound(link, type + " blob", total, maxBlobSize);
-                    blob = new byte[(int) total];
+                if (data == null) {
+                    if (total > max) {
+                        throw new FramingException(link.endpoint(), what + " of " + total
+                                + " bytes exceeds the limit of " + max);
+                    }
+                    data = new byte[(int) total];
                 }
-                checkChunk(link, length, total, received, blob.length);
-                link.readFully(blob, received, (int) length);
+                // A part must fit what remains, and must not be empty while something remains.
+                if (length > data.length - received || (length == 0 && received < data.length)) {
+                    throw new FramingException(link.endpoint(), "chunk of " + length + " bytes at offset " + received
+                            + " does not fit a transfer of " + data.length + " bytes");
+                }
+                link.readFully(data, received, (int) length);
                 received += (int) length;
             }
-        } while (received < blob.length);
-        return new StateBlob(type, encrypted, blob);
+        } while (received < data.length);
+        return new Transfer(data, flags);
     }
 
     /**
@@ -240,7 +266,7 @@ public final class SwtpmControlChannel {
      * leading {@code ptm_res}; the returned link is positioned at the rest of the answer.
      */
     private SocketLink send(PtmCommand command, byte[] body) throws TpmTransportException {
-        SocketLink link = SocketLink.connect(host, port, timeouts);
+        SocketLink link = SocketLink.connect(address, timeouts);
         try {
             link.write(ByteBuffer.allocate(4 + body.length).putInt(command.code()).put(body).array());
             if (command != PtmCommand.GET_CAPABILITY) {
@@ -253,20 +279,6 @@ public final class SwtpmControlChannel {
         } catch (TpmTransportException e) {
             link.close();
             throw e;
-        }
-    }
-
-    private static void checkBound(SocketLink link, String what, long total, int max) throws FramingException {
-        if (total > max) {
-            throw new FramingException(link.endpoint(), what + " of " + total + " bytes exceeds the limit of " + max);
-        }
-    }
-
-    private static void checkChunk(SocketLink link, long length, long total, int received, int expected)
-            throws FramingException {
-        if (length > expected - received || (length == 0 && received < expected) || total < length) {
-            throw new FramingException(link.endpoint(), "chunk of " + length + " bytes at offset " + received
-                    + " does not fit a transfer of " + expected + " bytes");
         }
     }
 

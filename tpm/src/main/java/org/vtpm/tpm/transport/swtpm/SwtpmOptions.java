@@ -15,6 +15,7 @@ import org.vtpm.tpm.transport.Timeouts;
  * @param notNeedInit    the TPM starts initialized ({@code --flags not-need-init}), no {@code CMD_INIT}
  *                       needed before the first command
  * @param startupClear   swtpm sends TPM2_Startup(CLEAR) itself ({@code --flags startup-clear})
+ * @param socketType     TCP ports or Unix domain sockets for both channels
  * @param startTimeout   how long to wait for both channels to answer
  * @param stopGrace      how long SIGTERM may take before SIGKILL follows
  * @param timeouts       connect and read timeouts of the channels handed out
@@ -24,6 +25,7 @@ public record SwtpmOptions(
         Optional<Path> stateDirectory,
         boolean notNeedInit,
         boolean startupClear,
+        SwtpmSocketType socketType,
         Duration startTimeout,
         Duration stopGrace,
         Timeouts timeouts) {
@@ -31,44 +33,56 @@ public record SwtpmOptions(
     public SwtpmOptions {
         Objects.requireNonNull(executable, "executable");
         Objects.requireNonNull(stateDirectory, "stateDirectory");
+        Objects.requireNonNull(socketType, "socketType");
         Objects.requireNonNull(startTimeout, "startTimeout");
         Objects.requireNonNull(stopGrace, "stopGrace");
         Objects.requireNonNull(timeouts, "timeouts");
     }
 
-    /** A ready-to-use TPM in a temporary state directory: initialized and started with CLEAR. */
+    /** A ready-to-use TPM on loopback TCP in a temporary state directory: initialized, started with CLEAR. */
     public static SwtpmOptions defaults() {
-        return new SwtpmOptions("swtpm", Optional.empty(), true, true, Duration.ofSeconds(10),
+        return new SwtpmOptions("swtpm", Optional.empty(), true, true, SwtpmSocketType.TCP, Duration.ofSeconds(10),
                 Duration.ofSeconds(5), Timeouts.DEFAULT);
     }
 
     public SwtpmOptions withExecutable(String value) {
-        return new SwtpmOptions(value, stateDirectory, notNeedInit, startupClear, startTimeout, stopGrace, timeouts);
+        return new SwtpmOptions(value, stateDirectory, notNeedInit, startupClear, socketType, startTimeout, stopGrace,
+                timeouts);
     }
 
     /** Keeps the state in {@code value}, which outlives the process. */
     public SwtpmOptions withStateDirectory(Path value) {
-        return new SwtpmOptions(executable, Optional.of(value), notNeedInit, startupClear, startTimeout, stopGrace,
-                timeouts);
+        return new SwtpmOptions(executable, Optional.of(value), notNeedInit, startupClear, socketType, startTimeout,
+                stopGrace, timeouts);
     }
 
     public SwtpmOptions withNotNeedInit(boolean value) {
-        return new SwtpmOptions(executable, stateDirectory, value, startupClear, startTimeout, stopGrace, timeouts);
+        return new SwtpmOptions(executable, stateDirectory, value, startupClear, socketType, startTimeout, stopGrace,
+                timeouts);
     }
 
     public SwtpmOptions withStartupClear(boolean value) {
-        return new SwtpmOptions(executable, stateDirectory, notNeedInit, value, startTimeout, stopGrace, timeouts);
+        return new SwtpmOptions(executable, stateDirectory, notNeedInit, value, socketType, startTimeout, stopGrace,
+                timeouts);
+    }
+
+    public SwtpmOptions withSocketType(SwtpmSocketType value) {
+        return new SwtpmOptions(executable, stateDirectory, notNeedInit, startupClear, value, startTimeout, stopGrace,
+                timeouts);
     }
 
     public SwtpmOptions withStartTimeout(Duration value) {
-        return new SwtpmOptions(executable, stateDirectory, notNeedInit, startupClear, value, stopGrace, timeouts);
+        return new SwtpmOptions(executable, stateDirectory, notNeedInit, startupClear, socketType, value, stopGrace,
+                timeouts);
     }
 
     public SwtpmOptions withStopGrace(Duration value) {
-        return new SwtpmOptions(executable, stateDirectory, notNeedInit, startupClear, startTimeout, value, timeouts);
+        return new SwtpmOptions(executable, stateDirectory, notNeedInit, startupClear, socketType, startTimeout, value,
+                timeouts);
     }
 
     public SwtpmOptions withTimeouts(Timeouts value) {
-        return new SwtpmOptions(executable, stateDirectory, notNeedInit, startupClear, startTimeout, stopGrace, value);
+        return new SwtpmOptions(executable, stateDirectory, notNeedInit, startupClear, socketType, startTimeout,
+                stopGrace, value);
     }
 }

@@ -1,18 +1,15 @@
 package org.vtpm.tpm.transport.swtpm;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.vtpm.tpm.transport.SocketLink;
 import org.vtpm.tpm.transport.Timeouts;
@@ -20,17 +17,18 @@ import org.vtpm.tpm.transport.TpmFrames;
 import org.vtpm.tpm.transport.TpmTransportException;
 
 /**
- * A swtpm process serving one TPM 2.0 on two loopback TCP ports (data and control channel).
+ * A swtpm process serving one TPM 2.0 on a data and a control channel, either two adjacent loopback
+ * TCP ports or two Unix domain sockets in the process's private directory.
  *
- * <p>{@link #start} picks free ports, launches {@code swtpm socket --tpm2} and returns once both
- * channels answer. A port taken by someone else between picking and binding makes swtpm exit at
- * once; the launcher then retries with new ports. {@link #close} stops the process (SIGTERM, then
- * SIGKILL after a grace period) and removes its temporary files; a shutdown hook does the same
- * should the JVM exit first, so no swtpm outlives its owner.
+ * <p>{@link #start} picks free ports (or socket paths), launches {@code swtpm socket --tpm2} and
+ * returns once both channels answer. A port taken by someone else between picking and binding makes
+ * swtpm exit at once; the launcher then retries with new ports. {@link #close} stops the process
+ * (SIGTERM, then SIGKILL after a grace period) and removes its temporary files; a shutdown hook does
+ * the same should the JVM exit first, so no swtpm, and no temporary TPM state, outlives its owner.
  */
 public final class SwtpmProcess implements AutoCloseable {
 
-    private static final String HOST = "127.0.0.1";
+    private static final System.Logger LOG = System.getLogger(SwtpmProcess.class.getName());
     private static final int BIND_ATTEMPTS = 5;
     private static final Duration PROBE_INTERVAL = Duration.ofMillis(20);
     private static final Timeouts PROBE_TIMEOUTS = new Timeouts(Duration.ofMillis(500), Duration.ofMillis(500));
@@ -38,22 +36,20 @@ public final class SwtpmProcess implements AutoCloseable {
 
     private final Process process;
     private final SwtpmOptions options;
-    private final Path workDirectory;
+    private final SwtpmWorkDirectory workDirectory;
     private final Path stateDirectory;
-    private final int dataPort;
-    private final int controlPort;
+    private final SwtpmAddresses addresses;
     private final Thread shutdownHook;
     private boolean closed;
 
-    private SwtpmProcess(Process process, SwtpmOptions options, Path workDirectory, Path stateDirectory,
-            int dataPort, int controlPort) {
+    private SwtpmProcess(Process process, SwtpmOptions options, SwtpmWorkDirectory workDirectory,
+            Path stateDirectory, SwtpmAddresses addresses) {
         this.process = process;
         this.options = options;
         this.workDirectory = workDirectory;
         this.stateDirectory = stateDirectory;
-        this.dataPort = dataPort;
-        this.controlPort = controlPort;
-        this.shutdownHook = new Thread(this::stopProcess, "swtpm-" + process.pid() + "-shutdown");
+        this.addresses = addresses;
+        this.shutdownHook = new Thread(this::stopOnExit, "swtpm-" + process.pid() + "-shutdown");
     }
 
     /** Starts swtpm with {@link SwtpmOptions#defaults()}. */
@@ -62,18 +58,21 @@ public final class SwtpmProcess implements AutoCloseable {
     }
 
     public static SwtpmProcess start(SwtpmOptions options) throws IOException {
-        Path workDirectory = Files.createTempDirectory("swtpm-");
+        SwtpmWorkDirectory workDirectory = SwtpmWorkDirectory.create();
         try {
-            Path stateDirectory = options.stateDirectory().orElse(workDirectory.resolve("state"));
+            Path stateDirectory = options.stateDirectory().orElse(workDirectory.defaultStateDirectory());
             Files.createDirectories(stateDirectory);
             for (int attempt = 1; ; attempt++) {
-                int[] ports = freePorts();
-                SwtpmProcess swtpm = launch(options, workDirectory, stateDirectory, ports[0], ports[1]);
+                SwtpmAddresses addresses = options.socketType() == SwtpmSocketType.UNIX
+                        ? SwtpmAddresses.unixSockets(workDirectory)
+                        : SwtpmAddresses.freeLoopbackPorts();
+                SwtpmProcess swtpm = launch(options, workDirectory, stateDirectory, addresses);
+                Runtime.getRuntime().addShutdownHook(swtpm.shutdownHook);
                 try {
                     swtpm.awaitReady();
-                    Runtime.getRuntime().addShutdownHook(swtpm.shutdownHook);
                     return swtpm;
                 } catch (SwtpmStartException e) {
+                    Runtime.getRuntime().removeShutdownHook(swtpm.shutdownHook);
                     swtpm.stopProcess();
                     if (attempt >= BIND_ATTEMPTS || !swtpm.log().contains("Address already in use")) {
                         throw e;
@@ -81,20 +80,23 @@ public final class SwtpmProcess implements AutoCloseable {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            deleteRecursively(workDirectory);
+            workDirectory.delete();
             throw e;
         }
     }
 
-    private static SwtpmProcess launch(SwtpmOptions options, Path workDirectory, Path stateDirectory, int dataPort,
-            int controlPort) throws SwtpmStartException {
+    private static SwtpmProcess launch(SwtpmOptions options, SwtpmWorkDirectory workDirectory, Path stateDirectory,
+            SwtpmAddresses addresses) throws SwtpmStartException {
+        if (stateDirectory.toString().contains(",")) {
+            // swtpm splits its option values at commas; such a path would be cut short.
+            throw new SwtpmStartException("swtpm cannot take a state directory containing ',': " + stateDirectory);
+        }
         List<String> command = new ArrayList<>(List.of(
                 options.executable(), "socket", "--tpm2",
-                "--server", "type=tcp,port=" + dataPort + ",bindaddr=" + HOST,
-                "--ctrl", "type=tcp,port=" + controlPort + ",bindaddr=" + HOST,
+                "--server", SwtpmAddresses.listenOption(addresses.data()),
+                "--ctrl", SwtpmAddresses.listenOption(addresses.control()),
                 "--tpmstate", "dir=" + stateDirectory,
-                "--pid", "file=" + workDirectory.resolve("swtpm.pid"),
-                "--log", "file=" + logFile(workDirectory) + ",truncate"));
+                "--log", "file=" + workDirectory.logFile() + ",truncate"));
         List<String> flags = new ArrayList<>();
         if (options.notNeedInit()) {
             flags.add("not-need-init");
@@ -108,24 +110,11 @@ public final class SwtpmProcess implements AutoCloseable {
         }
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(consoleFile(workDirectory).toFile());
+                .redirectOutput(workDirectory.consoleFile().toFile());
         try {
-            Process process = builder.start();
-            return new SwtpmProcess(process, options, workDirectory, stateDirectory, dataPort, controlPort);
+            return new SwtpmProcess(builder.start(), options, workDirectory, stateDirectory, addresses);
         } catch (IOException e) {
             throw new SwtpmStartException("cannot run " + options.executable() + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Two distinct free ports. Both sockets stay open until both are chosen, so the kernel cannot
-     * hand out the same port twice; the window until swtpm binds them is covered by the retry.
-     */
-    private static int[] freePorts() throws IOException {
-        InetAddress loopback = InetAddress.getByName(HOST);
-        try (ServerSocket data = new ServerSocket(0, 1, loopback);
-                ServerSocket control = new ServerSocket(0, 1, loopback)) {
-            return new int[] {data.getLocalPort(), control.getLocalPort()};
         }
     }
 
@@ -139,8 +128,8 @@ public final class SwtpmProcess implements AutoCloseable {
                         + " while starting; log:\n" + log());
             }
             try {
-                new SwtpmControlChannel(HOST, controlPort, PROBE_TIMEOUTS, 0).getCapability();
-                SocketLink.connect(HOST, dataPort, PROBE_TIMEOUTS).close();
+                new SwtpmControlChannel(addresses.control(), PROBE_TIMEOUTS, 0).getCapability();
+                SocketLink.connect(addresses.data(), PROBE_TIMEOUTS).close();
                 if (process.isAlive()) {
                     return;
                 }
@@ -163,16 +152,24 @@ public final class SwtpmProcess implements AutoCloseable {
         return process.pid();
     }
 
-    public String host() {
-        return HOST;
+    /** Where the data channel listens: an {@link InetSocketAddress} or a {@link UnixDomainSocketAddress}. */
+    public SocketAddress dataAddress() {
+        return addresses.data();
     }
 
+    /** Where the control channel listens: an {@link InetSocketAddress} or a {@link UnixDomainSocketAddress}. */
+    public SocketAddress controlAddress() {
+        return addresses.control();
+    }
+
+    /** The data channel's TCP port, for clients such as {@code TPM2TOOLS_TCTI=swtpm:port=...}. */
     public int dataPort() {
-        return dataPort;
+        return SwtpmAddresses.port(addresses.data());
     }
 
+    /** The control channel's TCP port, always {@link #dataPort()} + 1. */
     public int controlPort() {
-        return controlPort;
+        return SwtpmAddresses.port(addresses.control());
     }
 
     public Path stateDirectory() {
@@ -183,19 +180,28 @@ public final class SwtpmProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /**
+     * Waits for the process to exit on its own, e.g. after {@link SwtpmControlChannel#shutdown()}.
+     *
+     * @return whether it exited within {@code timeout}
+     */
+    public boolean waitForExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** A new data channel connection; the caller closes it. */
     public SwtpmSocketTransport openDataChannel() {
-        return new SwtpmSocketTransport(HOST, dataPort, options.timeouts(), TpmFrames.DEFAULT_MAX_RESPONSE_SIZE);
+        return new SwtpmSocketTransport(addresses.data(), options.timeouts(), TpmFrames.DEFAULT_MAX_RESPONSE_SIZE);
     }
 
     public SwtpmControlChannel controlChannel() {
-        return new SwtpmControlChannel(HOST, controlPort, options.timeouts(), SwtpmControlChannel.DEFAULT_MAX_BLOB_SIZE);
+        return new SwtpmControlChannel(addresses.control(), options.timeouts(),
+                SwtpmControlChannel.DEFAULT_MAX_BLOB_SIZE);
     }
 
-    /** What swtpm logged and printed so far (the tail of it, if long). */
+    /** What swtpm printed and logged so far (the tail of each, if long). */
     public String log() {
-        String text = readIfPresent(consoleFile(workDirectory)) + readIfPresent(logFile(workDirectory));
-        return text.length() <= MAX_LOG_REPORT ? text : text.substring(text.length() - MAX_LOG_REPORT);
+        return workDirectory.report(MAX_LOG_REPORT);
     }
 
     /** Stops swtpm and deletes its temporary files (the state too, unless a state directory was given). */
@@ -207,13 +213,25 @@ public final class SwtpmProcess implements AutoCloseable {
         closed = true;
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            // The JVM is already shutting down (the hook runs anyway) or the hook was never added.
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down; the hook is running or has run.
         }
         stopProcess();
-        deleteRecursively(workDirectory);
+        workDirectory.delete();
     }
 
+    /** The shutdown hook: the temporary state holds the TPM's seeds, so it goes with the process. */
+    private void stopOnExit() {
+        stopProcess();
+        try {
+            workDirectory.delete();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "swtpm {0}: cannot delete {1}: {2}", process.pid(), workDirectory,
+                    e.getMessage());
+        }
+    }
+
+    /** SIGTERM, then SIGKILL if the grace period passes; both go to this process's own PID. */
     private void stopProcess() {
         if (!process.isAlive()) {
             return;
@@ -230,41 +248,9 @@ public final class SwtpmProcess implements AutoCloseable {
         }
     }
 
-    private static Path logFile(Path workDirectory) {
-        return workDirectory.resolve("swtpm.log");
-    }
-
-    private static Path consoleFile(Path workDirectory) {
-        return workDirectory.resolve("console.log");
-    }
-
-    private static String readIfPresent(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-        } catch (IOException e) {
-            return "(cannot read " + file + ": " + e.getMessage() + ")\n";
-        }
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-    }
-
     @Override
     public String toString() {
-        return "swtpm pid " + pid() + " (data " + HOST + ":" + dataPort + ", control " + HOST + ":" + controlPort + ")";
+        return "swtpm pid " + pid() + " (data " + SocketLink.describe(addresses.data()) + ", control "
+                + SocketLink.describe(addresses.control()) + ")";
     }
 }

@@ -1,5 +1,7 @@
 package org.vtpm.tpm.transport.swtpm;
 
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.Objects;
 
 import org.vtpm.tpm.transport.PeerClosedException;
@@ -11,7 +13,7 @@ import org.vtpm.tpm.transport.TpmTransportException;
 
 /**
  * The data channel of swtpm's socket protocol: the plain command buffer goes out, the plain
- * response buffer comes back, over one TCP connection kept across commands.
+ * response buffer comes back, over one TCP or Unix socket connection kept across commands.
  *
  * <p>A connection that failed mid-frame is dropped rather than reused, since its byte stream is no
  * longer aligned on frames; the next {@link #transmit} connects afresh. The locality is not part of
@@ -19,25 +21,30 @@ import org.vtpm.tpm.transport.TpmTransportException;
  */
 public final class SwtpmSocketTransport implements TpmTransport {
 
-    private final String host;
-    private final int port;
+    private final SocketAddress address;
     private final Timeouts timeouts;
     private final int maxResponseSize;
     private SocketLink link;
     private boolean closed;
 
     /**
+     * @param address         where swtpm's {@code --server} listens: an {@link java.net.InetSocketAddress}
+     *                        ({@code type=tcp}) or a {@link java.net.UnixDomainSocketAddress}
+     *                        ({@code type=unixio})
      * @param maxResponseSize the largest response accepted; swtpm's buffer size (4096 unless changed
      *                        with {@link SwtpmControlChannel#setBufferSize})
      */
-    public SwtpmSocketTransport(String host, int port, Timeouts timeouts, int maxResponseSize) {
-        this.host = Objects.requireNonNull(host, "host");
-        this.port = port;
+    public SwtpmSocketTransport(SocketAddress address, Timeouts timeouts, int maxResponseSize) {
+        this.address = Objects.requireNonNull(address, "address");
         this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
         if (maxResponseSize < TpmFrames.HEADER_SIZE) {
             throw new IllegalArgumentException("maxResponseSize below a header: " + maxResponseSize);
         }
         this.maxResponseSize = maxResponseSize;
+    }
+
+    public SwtpmSocketTransport(String host, int port, Timeouts timeouts, int maxResponseSize) {
+        this(InetSocketAddress.createUnresolved(host, port), timeouts, maxResponseSize);
     }
 
     public SwtpmSocketTransport(String host, int port) {
@@ -51,7 +58,7 @@ public final class SwtpmSocketTransport implements TpmTransport {
         }
         TpmFrames.checkCommand(endpoint(), command);
         if (link == null) {
-            link = SocketLink.connect(host, port, timeouts);
+            link = SocketLink.connect(address, timeouts);
         }
         try {
             link.write(command);
@@ -64,7 +71,7 @@ public final class SwtpmSocketTransport implements TpmTransport {
     }
 
     public String endpoint() {
-        return "tcp:" + host + ":" + port;
+        return SocketLink.describe(address);
     }
 
     @Override

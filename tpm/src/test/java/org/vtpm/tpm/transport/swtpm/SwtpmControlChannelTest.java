@@ -8,14 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vtpm.tpm.crypto.HashAlgorithm;
+import org.vtpm.tpm.transport.FramingException;
 import org.vtpm.tpm.transport.HandBuiltCommands;
+import org.vtpm.tpm.transport.Timeouts;
 
 class SwtpmControlChannelTest {
 
@@ -137,8 +139,7 @@ class SwtpmControlChannelTest {
     @Test
     void shutdownEndsTheProcess() throws Exception {
         control.shutdown();
-        assertTrue(ProcessHandle.of(swtpm.pid()).map(p -> p.onExit()).orElseThrow()
-                .thenApply(p -> !p.isAlive()).get(5, TimeUnit.SECONDS));
+        assertTrue(swtpm.waitForExit(Duration.ofSeconds(5)));
     }
 
     @Test
@@ -208,9 +209,8 @@ class SwtpmControlChannelTest {
 
     @Test
     void aBlobLargerThanTheLimitIsAProtocolErrorNotAnAllocation() throws Exception {
-        SwtpmControlChannel small = new SwtpmControlChannel(swtpm.host(), swtpm.controlPort(),
-                org.vtpm.tpm.transport.Timeouts.DEFAULT, 512);
-        org.vtpm.tpm.transport.FramingException e = assertThrows(org.vtpm.tpm.transport.FramingException.class,
+        SwtpmControlChannel small = new SwtpmControlChannel(swtpm.controlAddress(), Timeouts.DEFAULT, 512);
+        FramingException e = assertThrows(FramingException.class,
                 () -> small.getStateBlob(StateBlobType.PERMANENT, false));
         assertTrue(e.getMessage().contains("exceeds the limit of 512"), e.getMessage());
         assertEquals(0, HandBuiltCommands.responseCode(tpm.transmit(HandBuiltCommands.getRandom8())));

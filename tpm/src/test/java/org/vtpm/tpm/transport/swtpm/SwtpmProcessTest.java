@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.UnixDomainSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -48,6 +49,38 @@ class SwtpmProcessTest {
                 SwtpmSocketTransport tpm = swtpm.openDataChannel()) {
             byte[] startup = tpm.transmit(HandBuiltCommands.startupClear());
             assertArrayEquals(HexBytes.of("80010000000a00000000"), startup);
+        }
+    }
+
+    @Test
+    void withoutNotNeedInitTheTpmWaitsForCmdInit() throws Exception {
+        SwtpmOptions options = SwtpmOptions.defaults().withNotNeedInit(false).withStartupClear(false);
+        try (SwtpmProcess swtpm = SwtpmProcess.start(options);
+                SwtpmSocketTransport tpm = swtpm.openDataChannel()) {
+            SwtpmControlChannel control = swtpm.controlChannel();
+            PtmException notRunning = assertThrows(PtmException.class, control::getTpmEstablished);
+            assertEquals(PtmException.TPM_BAD_ORDINAL, notRunning.result());
+
+            control.init(false);
+            assertEquals(0, HandBuiltCommands.responseCode(tpm.transmit(HandBuiltCommands.startupClear())));
+            assertEquals(0, HandBuiltCommands.responseCode(tpm.transmit(HandBuiltCommands.getRandom8())));
+        }
+    }
+
+    @Test
+    void servesBothChannelsOnPrivateUnixSockets() throws Exception {
+        SwtpmOptions options = SwtpmOptions.defaults().withSocketType(SwtpmSocketType.UNIX);
+        try (SwtpmProcess swtpm = SwtpmProcess.start(options);
+                SwtpmSocketTransport tpm = swtpm.openDataChannel()) {
+            UnixDomainSocketAddress data = (UnixDomainSocketAddress) swtpm.dataAddress();
+            assertTrue(Files.exists(data.getPath()));
+            assertEquals("rwx------", PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(data.getPath().getParent())));
+            assertTrue(tpm.endpoint().startsWith("unix:/"), tpm.endpoint());
+
+            assertEquals(0, HandBuiltCommands.responseCode(tpm.transmit(HandBuiltCommands.getRandom8())));
+            assertTrue(swtpm.controlChannel().getCapability().contains(PtmCapability.GET_STATEBLOB));
+            assertThrows(IllegalStateException.class, swtpm::dataPort);
         }
     }
 
@@ -116,6 +149,34 @@ class SwtpmProcessTest {
                 () -> SwtpmProcess.start(SwtpmOptions.defaults().withExecutable(fake.toString())));
         assertTrue(e.getMessage().contains("status 3"), e.getMessage());
         assertTrue(e.getMessage().contains("fake swtpm: cannot start"), e.getMessage());
+    }
+
+    /** The first launch loses a port race the way swtpm reports it; the launcher retries on new ports. */
+    @Test
+    void aLostPortRaceIsRetried(@TempDir Path dir) throws Exception {
+        Path marker = dir.resolve("first-launch-done");
+        Path racy = dir.resolve("racy-swtpm");
+        Files.writeString(racy, "#!/bin/sh\n"
+                + "if [ ! -e '" + marker + "' ]; then\n"
+                + "  touch '" + marker + "'\n"
+                + "  echo 'swtpm: Could not open TCP socket: Address already in use' >&2\n"
+                + "  exit 1\n"
+                + "fi\n"
+                + "exec swtpm \"$@\"\n");
+        Files.setPosixFilePermissions(racy, PosixFilePermissions.fromString("rwx------"));
+
+        try (SwtpmProcess swtpm = SwtpmProcess.start(SwtpmOptions.defaults().withExecutable(racy.toString()));
+                SwtpmSocketTransport tpm = swtpm.openDataChannel()) {
+            assertTrue(Files.exists(marker));
+            assertEquals(0, HandBuiltCommands.responseCode(tpm.transmit(HandBuiltCommands.getRandom8())));
+        }
+    }
+
+    @Test
+    void aStateDirectorySwtpmCannotParseIsRefused(@TempDir Path dir) {
+        SwtpmStartException e = assertThrows(SwtpmStartException.class,
+                () -> SwtpmProcess.start(SwtpmOptions.defaults().withStateDirectory(dir.resolve("a,b"))));
+        assertTrue(e.getMessage().contains("','"), e.getMessage());
     }
 
     @Test
