@@ -2,6 +2,7 @@ package org.vtpm.rar.outbound;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,9 +23,25 @@ import jakarta.resource.spi.LocalTransaction;
 import jakarta.resource.spi.ManagedConnection;
 import jakarta.resource.spi.ManagedConnectionMetaData;
 
+import org.vtpm.rar.api.TpmCommandException;
+import org.vtpm.rar.api.TpmResourceException;
 import org.vtpm.rar.api.TpmTarget;
 import org.vtpm.rar.api.TpmUnavailableException;
+import org.vtpm.tpm.client.Session;
+import org.vtpm.tpm.client.Tpm;
+import org.vtpm.tpm.command.FlushContext;
+import org.vtpm.tpm.command.GetCapability;
+import org.vtpm.tpm.command.GetCapabilityResponse;
+import org.vtpm.tpm.command.GetTestResult;
+import org.vtpm.tpm.command.TpmCommand;
+import org.vtpm.tpm.command.TpmResponse;
 import org.vtpm.tpm.transport.TpmTransport;
+import org.vtpm.tpm.types.Cap;
+import org.vtpm.tpm.types.Handle;
+import org.vtpm.tpm.types.HandleList;
+import org.vtpm.tpm.types.Hc;
+import org.vtpm.tpm.types.TpmLimits;
+import org.vtpm.tpm.wire.TpmException;
 
 /**
  * One physical connection to one TPM, pooled by the container. Commands from its handles are
@@ -38,6 +55,7 @@ final class TpmManagedConnection implements ManagedConnection {
     private final TpmManagedConnectionFactory factory;
     private final TpmTarget target;
     private final TpmTransport transport;
+    private final Tpm tpm;
     private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<TpmConnectionHandle> handles = ConcurrentHashMap.newKeySet();
     private volatile boolean broken;
@@ -48,6 +66,7 @@ final class TpmManagedConnection implements ManagedConnection {
         this.factory = factory;
         this.target = target;
         this.transport = transport;
+        this.tpm = new Tpm(transport);
     }
 
     TpmTarget target() {
@@ -83,16 +102,35 @@ final class TpmManagedConnection implements ManagedConnection {
         handles.remove(handle);
     }
 
-    /** Runs one command; serialized because a TPM processes one command at a time. */
-    synchronized byte[] transmit(byte[] command) throws TpmUnavailableException {
+    /** Relays one marshalled command; serialized because a TPM processes one command at a time. */
+    synchronized byte[] transmit(byte[] command) throws TpmResourceException {
+        ensureUsable();
         try {
-            ensureUsable();
             return transport.transmit(command);
-        } catch (IOException | ResourceException e) {
-            broken = true;
-            fireError(e);
-            throw new TpmUnavailableException(target + " did not answer: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw unavailable(e);
         }
+    }
+
+    synchronized <R extends TpmResponse> R execute(TpmCommand<R> command, Session... sessions)
+            throws TpmResourceException {
+        ensureUsable();
+        try {
+            return tpm.execute(command, sessions);
+        } catch (org.vtpm.tpm.client.TpmCommandException e) {
+            throw new TpmCommandException(e.code().toString(), e.rc());
+        } catch (TpmException e) {
+            // A response we cannot parse means the stream is no longer trustworthy.
+            throw unavailable(e);
+        } catch (IOException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private TpmUnavailableException unavailable(Exception cause) {
+        broken = true;
+        fireError(cause);
+        return new TpmUnavailableException(target + " did not answer properly: " + cause.getMessage(), cause);
     }
 
     /** For background validation: a cheap command that any live TPM answers. */
@@ -101,13 +139,44 @@ final class TpmManagedConnection implements ManagedConnection {
             return false;
         }
         try {
-            byte[] response = transport.transmit(RawCommands.GET_TEST_RESULT);
-            return response.length >= RawCommands.RESPONSE_HEADER_SIZE;
-        } catch (IOException e) {
+            tpm.execute(new GetTestResult());
+            return true;
+        } catch (TpmException | IOException e) {
             LOG.log(Level.FINE, "validation of " + target + " failed", e);
             broken = true;
             return false;
         }
+    }
+
+    /**
+     * Flushes every transient object and session on the TPM, so the next borrower starts clean.
+     * A connection definition owns its TPM (a vTPM, a dedicated swtpm, or a resource-managed
+     * device whose handles are per connection), so nothing of another user's is flushed.
+     */
+    private synchronized void flushLeftovers() throws TpmResourceException {
+        for (int first : new int[] {Hc.TRANSIENT_FIRST, Hc.LOADED_SESSION_FIRST, Hc.POLICY_SESSION_FIRST}) {
+            for (Handle handle : loadedHandles(first)) {
+                execute(new FlushContext(handle));
+            }
+        }
+    }
+
+    private List<Handle> loadedHandles(int first) throws TpmResourceException {
+        List<Handle> handles = new ArrayList<>();
+        int next = first;
+        boolean more = true;
+        while (more) {
+            GetCapabilityResponse response = execute(new GetCapability(Cap.HANDLES, next, TpmLimits.MAX_CAP_HANDLES));
+            List<Handle> page = ((HandleList) response.capabilityData().data()).handles().stream()
+                    .filter(handle -> handle.type().equals(new Handle(first).type()))
+                    .toList();
+            handles.addAll(page);
+            more = response.moreData() && !page.isEmpty();
+            if (more) {
+                next = page.get(page.size() - 1).value() + 1;
+            }
+        }
+        return handles;
     }
 
     void handleClosed(TpmConnectionHandle handle) {
@@ -126,27 +195,33 @@ final class TpmManagedConnection implements ManagedConnection {
         }
     }
 
-    private void ensureUsable() throws ResourceException {
+    private void ensureUsable() throws TpmResourceException {
         if (destroyed) {
-            throw new IllegalStateException("connection to " + target + " is destroyed");
+            throw new TpmResourceException("connection to " + target + " is destroyed");
         }
         if (broken) {
-            throw new IllegalStateException("connection to " + target + " is broken");
+            throw new TpmResourceException("connection to " + target + " is broken");
         }
     }
 
     @Override
-    public void cleanup() {
+    public void cleanup() throws ResourceException {
         for (TpmConnectionHandle handle : handles) {
             handle.invalidate();
         }
         handles.clear();
+        if (isUsable()) {
+            flushLeftovers();
+        }
     }
 
     @Override
     public void destroy() {
         destroyed = true;
-        cleanup();
+        for (TpmConnectionHandle handle : handles) {
+            handle.invalidate();
+        }
+        handles.clear();
         try {
             transport.close();
         } catch (IOException e) {
