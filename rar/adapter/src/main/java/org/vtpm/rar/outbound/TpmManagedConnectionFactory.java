@@ -2,7 +2,10 @@ package org.vtpm.rar.outbound;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -54,9 +57,14 @@ public class TpmManagedConnectionFactory
     @ConfigProperty(description = "Directory for the state of TPMs this definition keeps on disk")
     private String stateDirectory;
 
+    @ConfigProperty(defaultValue = "5000",
+            description = "How long a borrower waits for a TPM that another borrower holds, in milliseconds")
+    private Integer leaseTimeoutMillis = 5000;
+
     private transient ResourceAdapter resourceAdapter;
     private transient PrintWriter logWriter;
     private transient TpmBackend tpmBackend;
+    private final transient Map<TpmTarget, TpmChannel> channels = new HashMap<>();
 
     @Override
     public Object createConnectionFactory(ConnectionManager connectionManager) throws ResourceException {
@@ -77,12 +85,42 @@ public class TpmManagedConnectionFactory
             throw new jakarta.resource.spi.ResourceAllocationException(
                     "connection definition with backend " + backend + " does not serve " + target);
         }
-        try {
-            return new TpmManagedConnection(this, target, backendForTarget.open(target));
-        } catch (IOException e) {
-            throw new TpmUnavailableException("cannot reach " + target + " (" + backendForTarget.description() + "): "
-                    + e.getMessage(), e);
+        return new TpmManagedConnection(this, channel(backendForTarget, target));
+    }
+
+    /** The shared channel to a target, opened anew when the last one failed. */
+    private TpmChannel channel(TpmBackend backendForTarget, TpmTarget target) throws TpmUnavailableException {
+        synchronized (channels) {
+            TpmChannel channel = channels.get(target);
+            if (channel != null && !channel.failed()) {
+                return channel;
+            }
+            if (channel != null) {
+                channel.close();
+            }
+            try {
+                channel = new TpmChannel(target, backendForTarget.open(target));
+            } catch (IOException e) {
+                throw new TpmUnavailableException("cannot reach " + target + " (" + backendForTarget.description()
+                        + "): " + e.getMessage(), e);
+            }
+            channels.put(target, channel);
+            return channel;
         }
+    }
+
+    /** A destroyed connection's channel is closed once it has failed; healthy ones stay shared. */
+    void connectionDestroyed(TpmChannel channel) {
+        synchronized (channels) {
+            if (channel.failed() && channels.get(channel.target()) == channel) {
+                channels.remove(channel.target());
+                channel.close();
+            }
+        }
+    }
+
+    Duration leaseTimeout() {
+        return Duration.ofMillis(leaseTimeoutMillis);
     }
 
     @Override
@@ -167,6 +205,14 @@ public class TpmManagedConnectionFactory
         this.port = port;
     }
 
+    public Integer getLeaseTimeoutMillis() {
+        return leaseTimeoutMillis;
+    }
+
+    public void setLeaseTimeoutMillis(Integer leaseTimeoutMillis) {
+        this.leaseTimeoutMillis = leaseTimeoutMillis;
+    }
+
     public String getStateDirectory() {
         return stateDirectory;
     }
@@ -183,6 +229,16 @@ public class TpmManagedConnectionFactory
     @Override
     public void setResourceAdapter(ResourceAdapter resourceAdapter) {
         this.resourceAdapter = resourceAdapter;
+        if (resourceAdapter instanceof org.vtpm.rar.TpmResourceAdapter adapter) {
+            adapter.closeOnStop(this::closeChannels);
+        }
+    }
+
+    private void closeChannels() {
+        synchronized (channels) {
+            channels.values().forEach(TpmChannel::close);
+            channels.clear();
+        }
     }
 
     @Override
@@ -202,11 +258,12 @@ public class TpmManagedConnectionFactory
                 && Objects.equals(backend, that.backend)
                 && Objects.equals(host, that.host)
                 && Objects.equals(port, that.port)
-                && Objects.equals(stateDirectory, that.stateDirectory);
+                && Objects.equals(stateDirectory, that.stateDirectory)
+                && Objects.equals(leaseTimeoutMillis, that.leaseTimeoutMillis);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(backend, host, port, stateDirectory);
+        return Objects.hash(backend, host, port, stateDirectory, leaseTimeoutMillis);
     }
 }
