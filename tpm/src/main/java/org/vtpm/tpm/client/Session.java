@@ -16,6 +16,14 @@ import org.vtpm.tpm.wire.TpmException;
 public interface Session {
 
     /**
+     * Whether this session needs the names of the command's handles (for cpHash): HMAC and policy
+     * sessions do, the password session does not.
+     */
+    default boolean requiresNames() {
+        return false;
+    }
+
+    /**
      * Encrypts the contents of the command's first parameter (its TPM2B buffer, without the size)
      * when this session has TPMA_SESSION.decrypt; otherwise returns it unchanged.
      */

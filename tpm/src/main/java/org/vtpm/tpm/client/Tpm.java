@@ -10,17 +10,23 @@ import org.vtpm.tpm.command.CommandFraming;
 import org.vtpm.tpm.command.CommandSpec;
 import org.vtpm.tpm.command.Commands;
 import org.vtpm.tpm.command.DecodedResponse;
+import org.vtpm.tpm.command.NvReadPublic;
+import org.vtpm.tpm.command.NvReadPublicResponse;
+import org.vtpm.tpm.command.ReadPublic;
+import org.vtpm.tpm.command.ReadPublicResponse;
 import org.vtpm.tpm.command.ResponseFraming;
 import org.vtpm.tpm.command.TpmCommand;
 import org.vtpm.tpm.command.TpmResponse;
+import org.vtpm.tpm.transport.TpmTransport;
 import org.vtpm.tpm.types.AuthCommand;
 import org.vtpm.tpm.types.Handle;
+import org.vtpm.tpm.types.Ht;
+import org.vtpm.tpm.types.Name;
 import org.vtpm.tpm.types.TpmLimits;
 import org.vtpm.tpm.wire.Bytes;
 import org.vtpm.tpm.wire.TpmException;
 import org.vtpm.tpm.wire.TpmFormatException;
 import org.vtpm.tpm.wire.TpmRc;
-import org.vtpm.tpm.transport.TpmTransport;
 
 /**
  * Executes typed commands on a TPM over any {@link TpmTransport}. It holds no state but the
@@ -52,12 +58,19 @@ public final class Tpm implements AutoCloseable {
                     + " to " + TpmLimits.MAX_SESSION_NUM + " sessions, got " + sessions.length);
         }
         List<Handle> handles = spec.handles(command);
+        List<Name> names = List.of();
+        if (Arrays.stream(sessions).anyMatch(Session::requiresNames)) {
+            names = new ArrayList<>(handles.size());
+            for (Handle handle : handles) {
+                names.add(nameOf(handle));
+            }
+        }
         byte[] parameters = spec.parameters(command);
         if (spec.commandEncryptable()) {
-            parameters = encryptFirstParameter(new CommandContext(spec.code(), handles, Bytes.of(parameters)),
+            parameters = encryptFirstParameter(new CommandContext(spec.code(), handles, names, Bytes.of(parameters)),
                     parameters, sessions);
         }
-        CommandContext context = new CommandContext(spec.code(), handles, Bytes.of(parameters));
+        CommandContext context = new CommandContext(spec.code(), handles, names, Bytes.of(parameters));
         List<AuthCommand> authorizations = new ArrayList<>(sessions.length);
         for (Session session : sessions) {
             authorizations.add(session.authorize(context));
@@ -76,6 +89,32 @@ public final class Tpm implements AutoCloseable {
             responseParameters = decryptFirstParameter(responseContext, responseParameters, sessions);
         }
         return spec.readResponse(decoded.handles(), responseParameters);
+    }
+
+    /**
+     * The name of the entity a handle refers to: the handle itself for PCRs, sessions and
+     * permanent entities; read from the TPM for objects and NV indices, and checked against the
+     * public area the TPM returns with it.
+     */
+    public Name nameOf(Handle handle) throws TpmException, IOException {
+        Ht type = handle.type();
+        if (type.equals(Ht.TRANSIENT) || type.equals(Ht.PERSISTENT)) {
+            ReadPublicResponse response = execute(new ReadPublic(handle));
+            return checked(handle, response.name(), Name.of(response.outPublic()));
+        }
+        if (type.equals(Ht.NV_INDEX)) {
+            NvReadPublicResponse response = execute(new NvReadPublic(handle));
+            return checked(handle, response.nvName(), Name.of(response.nvPublic().value()));
+        }
+        return Name.of(handle);
+    }
+
+    private static Name checked(Handle handle, Name reported, Name computed) throws TpmFormatException {
+        if (!reported.equals(computed)) {
+            throw new TpmFormatException(TpmRc.VALUE, "the TPM reported a name for " + handle
+                    + " that its public area does not have");
+        }
+        return computed;
     }
 
     @Override
