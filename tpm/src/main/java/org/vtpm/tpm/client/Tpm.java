@@ -10,6 +10,7 @@ import org.vtpm.tpm.command.CommandFraming;
 import org.vtpm.tpm.command.CommandSpec;
 import org.vtpm.tpm.command.Commands;
 import org.vtpm.tpm.command.DecodedResponse;
+import org.vtpm.tpm.command.FirstParameter;
 import org.vtpm.tpm.command.NvReadPublic;
 import org.vtpm.tpm.command.NvReadPublicResponse;
 import org.vtpm.tpm.command.ReadPublic;
@@ -124,41 +125,19 @@ public final class Tpm implements AutoCloseable {
 
     private static byte[] encryptFirstParameter(CommandContext context, byte[] parameters, Session[] sessions)
             throws TpmException {
-        byte[] contents = firstParameter(parameters);
+        byte[] contents = FirstParameter.contents(parameters);
         for (Session session : sessions) {
             contents = session.encryptParameter(context, contents);
         }
-        return replaceFirstParameter(parameters, contents);
+        return FirstParameter.replace(parameters, contents);
     }
 
     private static byte[] decryptFirstParameter(ResponseContext context, byte[] parameters, Session[] sessions)
             throws TpmException {
-        byte[] contents = firstParameter(parameters);
+        byte[] contents = FirstParameter.contents(parameters);
         for (Session session : sessions) {
             contents = session.decryptParameter(context, contents);
         }
-        return replaceFirstParameter(parameters, contents);
-    }
-
-    /** The buffer of the leading TPM2B, whose size field the caller's codec has already checked. */
-    private static byte[] firstParameter(byte[] parameters) throws TpmFormatException {
-        if (parameters.length < 2) {
-            throw new TpmFormatException(TpmRc.INSUFFICIENT, "no first parameter");
-        }
-        int size = (parameters[0] & 0xFF) << 8 | (parameters[1] & 0xFF);
-        if (size > parameters.length - 2) {
-            throw new TpmFormatException(TpmRc.INSUFFICIENT, "first parameter of " + size + " bytes");
-        }
-        return Arrays.copyOfRange(parameters, 2, 2 + size);
-    }
-
-    private static byte[] replaceFirstParameter(byte[] parameters, byte[] contents) {
-        int oldSize = (parameters[0] & 0xFF) << 8 | (parameters[1] & 0xFF);
-        if (contents.length != oldSize) {
-            throw new IllegalStateException("parameter encryption changed the size");
-        }
-        byte[] out = parameters.clone();
-        System.arraycopy(contents, 0, out, 2, contents.length);
-        return out;
+        return FirstParameter.replace(parameters, contents);
     }
 }

@@ -15,7 +15,7 @@ import org.vtpm.tpm.wire.TpmRc;
 class MalformedCommandTest {
 
     private static TpmRc rcOf(String hex) {
-        return assertThrows(TpmFormatException.class, () -> CommandFraming.decode(hex(hex))).rc();
+        return assertThrows(TpmFormatException.class, () -> CommandFraming.decode(hex(hex)).command()).rc();
     }
 
     /** A SESSIONS command with an empty password session for one handle. */
