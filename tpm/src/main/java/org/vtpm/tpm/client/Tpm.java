@@ -1,10 +1,12 @@
 package org.vtpm.tpm.client;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import org.vtpm.tpm.command.CommandFraming;
 import org.vtpm.tpm.command.CommandSpec;
@@ -36,6 +38,11 @@ import org.vtpm.tpm.wire.TpmRc;
  */
 public final class Tpm implements AutoCloseable {
 
+    /** Warnings after which the same command may simply be sent again (Part 2, 6.6.3). */
+    private static final Set<TpmRc> RETRYABLE = Set.of(TpmRc.RETRY, TpmRc.YIELDED, TpmRc.TESTING);
+    private static final int MAX_ATTEMPTS = 8;
+    private static final long MAX_PAUSE_MILLIS = 100;
+
     private final TpmTransport transport;
 
     public Tpm(TpmTransport transport) {
@@ -66,21 +73,8 @@ public final class Tpm implements AutoCloseable {
                 names.add(nameOf(handle));
             }
         }
-        byte[] parameters = spec.parameters(command);
-        if (spec.commandEncryptable()) {
-            parameters = encryptFirstParameter(new CommandContext(spec.code(), handles, names, Bytes.of(parameters)),
-                    parameters, sessions);
-        }
-        CommandContext context = new CommandContext(spec.code(), handles, names, Bytes.of(parameters));
-        List<AuthCommand> authorizations = new ArrayList<>(sessions.length);
-        for (Session session : sessions) {
-            authorizations.add(session.authorize(context));
-        }
-        byte[] response = transport.transmit(CommandFraming.encode(spec.code(), handles, authorizations, parameters));
-        DecodedResponse decoded = ResponseFraming.decode(response, spec.responseHandleCount(), sessions.length);
-        if (!decoded.rc().isSuccess()) {
-            throw new TpmCommandException(spec.code(), decoded.rc());
-        }
+        CommandContext plain = new CommandContext(spec.code(), handles, names, Bytes.of(spec.parameters(command)));
+        DecodedResponse decoded = transmit(spec, plain, sessions);
         ResponseContext responseContext = new ResponseContext(TpmRc.SUCCESS, spec.code(), decoded.parameters());
         for (int i = 0; i < sessions.length; i++) {
             sessions[i].verify(responseContext, decoded.authorizations().get(i));
@@ -90,6 +84,44 @@ public final class Tpm implements AutoCloseable {
             responseParameters = decryptFirstParameter(responseContext, responseParameters, sessions);
         }
         return spec.readResponse(decoded.handles(), responseParameters);
+    }
+
+    /**
+     * Sends a command until the TPM answers it with something other than a warning that asks for
+     * a retry. Each attempt is encrypted and authorized afresh, as the TPM did not act on the last.
+     */
+    private DecodedResponse transmit(CommandSpec<?> spec, CommandContext plain, Session[] sessions)
+            throws TpmException, IOException {
+        for (int attempt = 1; ; attempt++) {
+            CommandContext context = plain;
+            if (spec.commandEncryptable()) {
+                byte[] encrypted = encryptFirstParameter(plain, plain.parameters().toByteArray(), sessions);
+                context = new CommandContext(plain.code(), plain.handles(), plain.names(), Bytes.of(encrypted));
+            }
+            List<AuthCommand> authorizations = new ArrayList<>(sessions.length);
+            for (Session session : sessions) {
+                authorizations.add(session.authorize(context));
+            }
+            byte[] response = transport.transmit(CommandFraming.encode(spec.code(), context.handles(), authorizations,
+                    context.parameters().toByteArray()));
+            DecodedResponse decoded = ResponseFraming.decode(response, spec.responseHandleCount(), sessions.length);
+            if (decoded.rc().isSuccess()) {
+                return decoded;
+            }
+            if (!RETRYABLE.contains(decoded.rc()) || attempt == MAX_ATTEMPTS) {
+                throw new TpmCommandException(spec.code(), decoded.rc());
+            }
+            pause(attempt);
+        }
+    }
+
+    private static void pause(int attempt) throws IOException {
+        try {
+            Thread.sleep(Math.min(1L << attempt, MAX_PAUSE_MILLIS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting to retry");
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -18,6 +19,7 @@ import org.vtpm.tpm.command.EvictControl;
 import org.vtpm.tpm.command.GetRandom;
 import org.vtpm.tpm.command.GetRandomResponse;
 import org.vtpm.tpm.command.PcrExtend;
+import org.vtpm.tpm.command.PcrReset;
 import org.vtpm.tpm.command.ReadPublic;
 import org.vtpm.tpm.command.ReadPublicResponse;
 import org.vtpm.tpm.command.ResponseFraming;
@@ -248,6 +250,48 @@ class TpmTest {
         ScriptedTransport transport = new ScriptedTransport("8002 00000013 00000000 00000000 0000 01 0000");
         new Tpm(transport).execute(new EvictControl(Handle.RH_OWNER, new Handle(0x8000_0001),
                 new Handle(0x8101_0001)), PasswordSession.empty());
+        assertEquals(1, transport.sent.size());
+    }
+
+    @Test
+    void retryWarningsAreRetriedWithFreshAuthorizations() throws Exception {
+        ScriptedTransport transport = new ScriptedTransport("8001 0000000a 00000922", "8001 0000000a 00000908",
+                "8002 00000013 00000000 00000000 0000 01 0000");
+        List<CommandContext> authorized = new ArrayList<>();
+        Session counting = new Session() {
+            @Override
+            public AuthCommand authorize(CommandContext context) {
+                authorized.add(context);
+                return PasswordSession.empty().authorize(context);
+            }
+
+            @Override
+            public void verify(ResponseContext context, AuthResponse response) {
+            }
+        };
+
+        new Tpm(transport).execute(new PcrReset(Handle.pcr(16)), counting);
+
+        assertEquals(3, transport.sent.size());
+        assertEquals(3, authorized.size());
+    }
+
+    @Test
+    void retriesGiveUpAfterABoundedNumberOfAttempts() {
+        String[] testing = new String[8];
+        Arrays.fill(testing, "8001 0000000a 0000090a");
+        ScriptedTransport transport = new ScriptedTransport(testing);
+        TpmCommandException e = assertThrows(TpmCommandException.class,
+                () -> new Tpm(transport).execute(new GetRandom(8)));
+        assertEquals(TpmRc.TESTING, e.rc());
+        assertEquals(8, transport.sent.size());
+    }
+
+    @Test
+    void otherWarningsAreNotRetried() {
+        ScriptedTransport transport = new ScriptedTransport("8001 0000000a 00000921");
+        assertEquals(TpmRc.LOCKOUT, assertThrows(TpmCommandException.class,
+                () -> new Tpm(transport).execute(new GetRandom(8))).rc());
         assertEquals(1, transport.sent.size());
     }
 }
