@@ -45,7 +45,8 @@ public class TpmManagedConnectionFactory
     private static final long serialVersionUID = 1L;
 
     @ConfigProperty(defaultValue = "tcp",
-            description = "Where the TPMs are: tcp (swtpm socket protocol) or swtpm (a stand-in process the adapter runs)")
+            description = "Where the TPMs are: tcp (a TPM over the swtpm or mssim protocol), device (/dev/tpmrm0) "
+                    + "or swtpm (a stand-in process the adapter runs)")
     private String backend = "tcp";
 
     @ConfigProperty(defaultValue = "127.0.0.1", description = "Host of the TPM, for backend tcp")
@@ -53,6 +54,12 @@ public class TpmManagedConnectionFactory
 
     @ConfigProperty(defaultValue = "2321", description = "Data port of the TPM, for backend tcp")
     private Integer port = 2321;
+
+    @ConfigProperty(defaultValue = "swtpm", description = "Protocol of the TPM, for backend tcp: swtpm or mssim")
+    private String protocol = "swtpm";
+
+    @ConfigProperty(defaultValue = "/dev/tpmrm0", description = "The TPM character device, for backend device")
+    private String device = "/dev/tpmrm0";
 
     @ConfigProperty(description = "Directory for the state of TPMs this definition keeps on disk")
     private String stateDirectory;
@@ -161,10 +168,11 @@ public class TpmManagedConnectionFactory
     private synchronized TpmBackend tpmBackend() throws ResourceException {
         if (tpmBackend == null) {
             tpmBackend = switch (backend.trim().toLowerCase(Locale.ROOT)) {
-                case "tcp" -> new TcpBackend(host, port);
+                case "tcp" -> new TcpBackend(host, port, protocol);
+                case "device" -> new DeviceBackend(java.nio.file.Path.of(device));
                 case "swtpm" -> standIn();
                 default -> throw new InvalidPropertyException(
-                        "unknown TPM backend '" + backend + "'; expected tcp or swtpm");
+                        "unknown TPM backend '" + backend + "'; expected tcp, device or swtpm");
             };
         }
         return tpmBackend;
@@ -203,6 +211,22 @@ public class TpmManagedConnectionFactory
 
     public void setPort(Integer port) {
         this.port = port;
+    }
+
+    public String getProtocol() {
+        return protocol;
+    }
+
+    public void setProtocol(String protocol) {
+        this.protocol = protocol;
+    }
+
+    public String getDevice() {
+        return device;
+    }
+
+    public void setDevice(String device) {
+        this.device = device;
     }
 
     public Integer getLeaseTimeoutMillis() {
@@ -258,12 +282,14 @@ public class TpmManagedConnectionFactory
                 && Objects.equals(backend, that.backend)
                 && Objects.equals(host, that.host)
                 && Objects.equals(port, that.port)
+                && Objects.equals(protocol, that.protocol)
+                && Objects.equals(device, that.device)
                 && Objects.equals(stateDirectory, that.stateDirectory)
                 && Objects.equals(leaseTimeoutMillis, that.leaseTimeoutMillis);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(backend, host, port, stateDirectory, leaseTimeoutMillis);
+        return Objects.hash(backend, host, port, protocol, device, stateDirectory, leaseTimeoutMillis);
     }
 }
