@@ -19,6 +19,7 @@ import org.vtpm.tpm.command.SelfTest;
 import org.vtpm.tpm.command.Shutdown;
 import org.vtpm.tpm.command.Startup;
 import org.vtpm.tpm.command.StirRandom;
+import org.vtpm.tpm.command.TpmCommand;
 import org.vtpm.tpm.command.TpmResponse;
 import org.vtpm.tpm.engine.commands.Capabilities;
 import org.vtpm.tpm.engine.commands.CommandError;
@@ -46,8 +47,8 @@ import org.vtpm.tpm.wire.TpmReader;
 /**
  * Runs one command buffer through the steps every command shares, in the reference
  * implementation's order (ExecCommand.c): header (tag, size, an implemented code), the started
- * check, handles (well-formed, then present), the authorization area, the parameters, and only
- * then the command's own function; then marshals its typed response.
+ * check, handles (well-formed, then present), the authorization area (parsed, then checked), the
+ * parameters, and only then the command's own function; then marshals its typed response.
  */
 final class Dispatcher {
 
@@ -110,7 +111,13 @@ final class Dispatcher {
         }
         checkPresent(command.handles());
         List<AuthResponse> acks = authorizations.authorize(command);
-        TpmResponse response = entry.execute(command.command(), new Request(locality));
+        TpmCommand<?> typed;
+        try {
+            typed = command.command();
+        } catch (TpmFormatException e) {
+            throw CommandError.of(e.rc());
+        }
+        TpmResponse response = entry.execute(typed, new Request(locality));
         if (entry.attributes().has(NV) && !entry.spec().code().equals(Cc.SHUTDOWN)) {
             state.power().shutdown(ShutdownState.NONE);
         }
