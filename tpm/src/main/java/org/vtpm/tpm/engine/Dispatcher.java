@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.vtpm.tpm.command.CommandFraming;
 import org.vtpm.tpm.command.CommandSpec;
+import org.vtpm.tpm.command.CreatePrimary;
 import org.vtpm.tpm.command.DecodedCommand;
 import org.vtpm.tpm.command.EventSequenceComplete;
 import org.vtpm.tpm.command.FlushContext;
@@ -12,31 +13,43 @@ import org.vtpm.tpm.command.GetRandom;
 import org.vtpm.tpm.command.GetTestResult;
 import org.vtpm.tpm.command.Hash;
 import org.vtpm.tpm.command.HashSequenceStart;
+import org.vtpm.tpm.command.Hmac;
 import org.vtpm.tpm.command.IncrementalSelfTest;
+import org.vtpm.tpm.command.LoadExternal;
 import org.vtpm.tpm.command.PcrEvent;
 import org.vtpm.tpm.command.PcrExtend;
 import org.vtpm.tpm.command.PcrRead;
 import org.vtpm.tpm.command.PcrReset;
+import org.vtpm.tpm.command.Quote;
+import org.vtpm.tpm.command.ReadClock;
+import org.vtpm.tpm.command.ReadPublic;
 import org.vtpm.tpm.command.ResponseFraming;
 import org.vtpm.tpm.command.SelfTest;
 import org.vtpm.tpm.command.SequenceComplete;
 import org.vtpm.tpm.command.SequenceUpdate;
 import org.vtpm.tpm.command.Shutdown;
+import org.vtpm.tpm.command.Sign;
 import org.vtpm.tpm.command.Startup;
 import org.vtpm.tpm.command.StirRandom;
 import org.vtpm.tpm.command.TpmCommand;
 import org.vtpm.tpm.command.TpmResponse;
+import org.vtpm.tpm.command.VerifySignature;
+import org.vtpm.tpm.engine.commands.AttestationCommands;
 import org.vtpm.tpm.engine.commands.Capabilities;
+import org.vtpm.tpm.engine.commands.ClockCommands;
 import org.vtpm.tpm.engine.commands.CommandError;
 import org.vtpm.tpm.engine.commands.CommandTable;
 import org.vtpm.tpm.engine.commands.ContextCommands;
 import org.vtpm.tpm.engine.commands.HashCommands;
+import org.vtpm.tpm.engine.commands.ObjectCommands;
 import org.vtpm.tpm.engine.commands.PcrCommands;
 import org.vtpm.tpm.engine.commands.RandomCommands;
 import org.vtpm.tpm.engine.commands.Request;
 import org.vtpm.tpm.engine.commands.SelfTests;
 import org.vtpm.tpm.engine.commands.SequenceCommands;
+import org.vtpm.tpm.engine.commands.SigningCommands;
 import org.vtpm.tpm.engine.commands.StartupCommands;
+import org.vtpm.tpm.engine.keys.PrimaryKeys;
 import org.vtpm.tpm.engine.state.EngineState;
 import org.vtpm.tpm.engine.state.ShutdownState;
 import org.vtpm.tpm.types.AuthResponse;
@@ -78,6 +91,10 @@ final class Dispatcher {
         HashCommands hashes = new HashCommands(state.hierarchies());
         SequenceCommands sequences = new SequenceCommands(state);
         ContextCommands contexts = new ContextCommands(state.objects());
+        ObjectCommands objects = new ObjectCommands(state, new PrimaryKeys());
+        SigningCommands signing = new SigningCommands(state);
+        AttestationCommands attestation = new AttestationCommands(state);
+        ClockCommands clock = new ClockCommands(state.clock());
         Capabilities capabilities = new Capabilities(state, table);
         table.add(Startup.class, startup::startup, NV)
                 .add(Shutdown.class, startup::shutdown, NV)
@@ -96,7 +113,15 @@ final class Dispatcher {
                 .add(HashSequenceStart.class, sequences::start, NONE)
                 .add(SequenceUpdate.class, sequences::update, NONE)
                 .add(SequenceComplete.class, sequences::complete, FLUSHED)
-                .add(EventSequenceComplete.class, sequences::eventComplete, CcAttributes.of(NV, FLUSHED));
+                .add(EventSequenceComplete.class, sequences::eventComplete, CcAttributes.of(NV, FLUSHED))
+                .add(CreatePrimary.class, objects::createPrimary, NONE)
+                .add(LoadExternal.class, objects::loadExternal, NONE)
+                .add(ReadPublic.class, objects::readPublic, NONE)
+                .add(Sign.class, signing::sign, NONE)
+                .add(VerifySignature.class, signing::verifySignature, NONE)
+                .add(Hmac.class, signing::hmac, NONE)
+                .add(Quote.class, attestation::quote, NONE)
+                .add(ReadClock.class, clock::readClock, NONE);
     }
 
     byte[] process(int locality, byte[] buffer) {

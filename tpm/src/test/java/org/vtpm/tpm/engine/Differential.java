@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.security.SecureRandom;
 
+import org.vtpm.tpm.client.Tpm;
 import org.vtpm.tpm.transport.InProcessTransport;
 import org.vtpm.tpm.transport.TpmTransportException;
 import org.vtpm.tpm.transport.swtpm.SwtpmControlChannel;
@@ -53,6 +54,16 @@ final class Differential implements AutoCloseable {
 
     Engine engine() {
         return engine;
+    }
+
+    /** Typed access to the engine side. */
+    Tpm engineTpm() {
+        return new Tpm(engineTransport);
+    }
+
+    /** Typed access to the swtpm side (not to be closed: the data channel is shared). */
+    Tpm swtpmTpm() {
+        return new Tpm(swtpmData);
     }
 
     /** _TPM_Init on both. */

@@ -102,7 +102,8 @@ public final class Capabilities {
             return answer(cap, page.more, new TaggedPcrPropertyList(page.items));
         }
         if (cap.equals(Cap.ECC_CURVES)) {
-            Page<EccCurve> page = page(List.of(), EccCurve::value, from, count, TpmLimits.MAX_ECC_CURVES);
+            List<EccCurve> curves = Algorithms.CURVES.stream().map(c -> new EccCurve(c.curveId())).toList();
+            Page<EccCurve> page = page(curves, EccCurve::value, from, count, TpmLimits.MAX_ECC_CURVES);
             return answer(cap, page.more, new EccCurveList(page.items));
         }
         if (cap.equals(Cap.AUTH_POLICIES)) {

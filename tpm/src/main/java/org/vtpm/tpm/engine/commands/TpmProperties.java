@@ -29,6 +29,8 @@ public final class TpmProperties {
     static final int LOADED_SESSIONS = 3;
     static final int ACTIVE_SESSIONS = 64;
     static final int NV_INDICES = 2048;
+    /** TPM_PT_FIRMWARE_VERSION_1 and _2, as TPMS_ATTEST carries them. */
+    static final long FIRMWARE_VERSION = 0x0001_0000_0000_0000L;
 
     private final EngineState state;
     private final CommandTable commands;
@@ -52,8 +54,8 @@ public final class TpmProperties {
         add(p, Pt.VENDOR_STRING_3, ascii("ager"));
         add(p, Pt.VENDOR_STRING_4, 0);
         add(p, Pt.VENDOR_TPM_TYPE, 0);
-        add(p, Pt.FIRMWARE_VERSION_1, 0x0001_0000);
-        add(p, Pt.FIRMWARE_VERSION_2, 0);
+        add(p, Pt.FIRMWARE_VERSION_1, (int) (FIRMWARE_VERSION >>> 32));
+        add(p, Pt.FIRMWARE_VERSION_2, (int) FIRMWARE_VERSION);
         add(p, Pt.INPUT_BUFFER, TpmLimits.MAX_DIGEST_BUFFER);
         add(p, Pt.HR_TRANSIENT_MIN, TRANSIENT_OBJECTS);
         add(p, Pt.HR_PERSISTENT_MIN, PERSISTENT_OBJECTS);
@@ -100,7 +102,7 @@ public final class TpmProperties {
         add(p, Pt.NV_COUNTERS, 0);
         add(p, Pt.NV_COUNTERS_AVAIL, 0);
         add(p, Pt.ALGORITHM_SET, 0);
-        add(p, Pt.LOADED_CURVES, 0);
+        add(p, Pt.LOADED_CURVES, Algorithms.CURVES.size());
         add(p, Pt.LOCKOUT_COUNTER, 0);
         add(p, Pt.MAX_AUTH_FAIL, 0);
         add(p, Pt.LOCKOUT_INTERVAL, 0);

@@ -21,6 +21,7 @@ public final class ObjectSlots {
 
     public static final int CAPACITY = 3;
     private static final int KIND_HASH_SEQUENCE = 1;
+    private static final int KIND_KEY = 2;
 
     private final TreeMap<Integer, TransientObject> slots;
 
@@ -82,9 +83,7 @@ public final class ObjectSlots {
         for (Map.Entry<Integer, TransientObject> entry : slots.entrySet()) {
             out.writeU8(entry.getKey());
             TransientObject object = entry.getValue();
-            if (object instanceof HashSequence) {
-                out.writeU8(KIND_HASH_SEQUENCE);
-            }
+            out.writeU8(object instanceof HashSequence ? KIND_HASH_SEQUENCE : KIND_KEY);
             object.write(out);
         }
     }
@@ -102,10 +101,13 @@ public final class ObjectSlots {
             if (slot >= CAPACITY || slots.containsKey(slot)) {
                 throw new TpmFormatException(TpmRc.VALUE, "object slot " + slot);
             }
-            if (kind != KIND_HASH_SEQUENCE) {
+            if (kind == KIND_HASH_SEQUENCE) {
+                slots.put(slot, HashSequence.read(in));
+            } else if (kind == KIND_KEY) {
+                slots.put(slot, LoadedKey.read(in));
+            } else {
                 throw new TpmFormatException(TpmRc.TYPE, "object kind " + kind);
             }
-            slots.put(slot, HashSequence.read(in));
         }
         in.requireEnd();
         return new ObjectSlots(slots);
