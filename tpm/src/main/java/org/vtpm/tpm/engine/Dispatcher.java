@@ -16,6 +16,16 @@ import org.vtpm.tpm.command.HashSequenceStart;
 import org.vtpm.tpm.command.Hmac;
 import org.vtpm.tpm.command.IncrementalSelfTest;
 import org.vtpm.tpm.command.LoadExternal;
+import org.vtpm.tpm.command.NvDefineSpace;
+import org.vtpm.tpm.command.NvExtend;
+import org.vtpm.tpm.command.NvIncrement;
+import org.vtpm.tpm.command.NvRead;
+import org.vtpm.tpm.command.NvReadLock;
+import org.vtpm.tpm.command.NvReadPublic;
+import org.vtpm.tpm.command.NvSetBits;
+import org.vtpm.tpm.command.NvUndefineSpace;
+import org.vtpm.tpm.command.NvWrite;
+import org.vtpm.tpm.command.NvWriteLock;
 import org.vtpm.tpm.command.PcrEvent;
 import org.vtpm.tpm.command.PcrExtend;
 import org.vtpm.tpm.command.PcrRead;
@@ -41,6 +51,7 @@ import org.vtpm.tpm.engine.commands.CommandError;
 import org.vtpm.tpm.engine.commands.CommandTable;
 import org.vtpm.tpm.engine.commands.ContextCommands;
 import org.vtpm.tpm.engine.commands.HashCommands;
+import org.vtpm.tpm.engine.commands.NvCommands;
 import org.vtpm.tpm.engine.commands.ObjectCommands;
 import org.vtpm.tpm.engine.commands.PcrCommands;
 import org.vtpm.tpm.engine.commands.RandomCommands;
@@ -95,6 +106,7 @@ final class Dispatcher {
         SigningCommands signing = new SigningCommands(state);
         AttestationCommands attestation = new AttestationCommands(state);
         ClockCommands clock = new ClockCommands(state.clock());
+        NvCommands nv = new NvCommands(state);
         Capabilities capabilities = new Capabilities(state, table);
         table.add(Startup.class, startup::startup, NV)
                 .add(Shutdown.class, startup::shutdown, NV)
@@ -121,7 +133,17 @@ final class Dispatcher {
                 .add(VerifySignature.class, signing::verifySignature, NONE)
                 .add(Hmac.class, signing::hmac, NONE)
                 .add(Quote.class, attestation::quote, NONE)
-                .add(ReadClock.class, clock::readClock, NONE);
+                .add(ReadClock.class, clock::readClock, NONE)
+                .add(NvDefineSpace.class, nv::defineSpace, NV)
+                .add(NvUndefineSpace.class, nv::undefineSpace, NV)
+                .add(NvReadPublic.class, nv::readPublic, NONE)
+                .add(NvWrite.class, nv::write, NV)
+                .add(NvRead.class, nv::read, NONE)
+                .add(NvIncrement.class, nv::increment, NV)
+                .add(NvExtend.class, nv::extend, NV)
+                .add(NvSetBits.class, nv::setBits, NV)
+                .add(NvWriteLock.class, nv::writeLock, NV)
+                .add(NvReadLock.class, nv::readLock, NV);
     }
 
     byte[] process(int locality, byte[] buffer) {
@@ -215,6 +237,10 @@ final class Dispatcher {
             } else if (type.equals(Ht.TRANSIENT)) {
                 if (state.objects().get(handle).isEmpty()) {
                     throw CommandError.of(new TpmRc(TpmRc.REFERENCE_H0.value() + i));
+                }
+            } else if (type.equals(Ht.NV_INDEX)) {
+                if (state.nv().get(handle).isEmpty()) {
+                    throw CommandError.of(TpmRc.HANDLE.withHandle(i + 1));
                 }
             } else if (!type.equals(Ht.PCR) || handle.value() > Hc.PCR_LAST) {
                 throw CommandError.of(TpmRc.HANDLE.withHandle(i + 1));

@@ -29,6 +29,8 @@ final class Differential implements AutoCloseable {
         }
     }
 
+    private static final int TPM_RC_RETRY = 0x922;
+
     private final SwtpmProcess swtpm;
     private final SwtpmSocketTransport swtpmData;
     private final SwtpmControlChannel control;
@@ -77,8 +79,17 @@ final class Differential implements AutoCloseable {
         control.setLocality(locality);
     }
 
+    /**
+     * Sends to both. libtpms answers TPM_RC_RETRY to the first use of a new NV index's
+     * authorization (it wants to commit NV first); a TPM may do that, the caller retries, and so
+     * does this.
+     */
     Answers send(byte[] command) throws IOException {
-        return new Answers(engineTransport.transmit(command), swtpmData.transmit(command));
+        byte[] fromSwtpm = swtpmData.transmit(command);
+        if (Bytes.responseCode(fromSwtpm) == TPM_RC_RETRY) {
+            fromSwtpm = swtpmData.transmit(command);
+        }
+        return new Answers(engineTransport.transmit(command), fromSwtpm);
     }
 
     /** Asserts both answered the same response code, and returns the answers. */

@@ -195,6 +195,15 @@ class EngineTest {
     }
 
     @Test
+    void theFuzzSeedsAreValidCommands() {
+        for (byte[] seed : FuzzTest.SEEDS) {
+            int rc = Bytes.responseCode(engine.process(0, seed));
+            assertEquals(0, rc,
+                    Bytes.hex(seed) + " -> " + Integer.toHexString(rc));
+        }
+    }
+
+    @Test
     void engineDefectsAndBadLocalitiesStillGetAResponse() {
         assertEquals(TpmRc.LOCALITY.value(), Bytes.responseCode(engine.process(5, Bytes.command("8001 00000000 0000017b 0008"))));
         assertEquals(TpmRc.INSUFFICIENT.value(), Bytes.responseCode(engine.process(0, Bytes.raw("8001 00"))));

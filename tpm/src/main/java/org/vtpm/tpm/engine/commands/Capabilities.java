@@ -158,7 +158,10 @@ public final class Capabilities {
         if (type.equals(Ht.TRANSIENT)) {
             return state.objects().handles();
         }
-        if (type.equals(Ht.NV_INDEX) || type.equals(Ht.LOADED_SESSION) || type.equals(Ht.SAVED_SESSION)
+        if (type.equals(Ht.NV_INDEX)) {
+            return state.nv().handles();
+        }
+        if (type.equals(Ht.LOADED_SESSION) || type.equals(Ht.SAVED_SESSION)
                 || type.equals(Ht.PERSISTENT)) {
             return List.of();
         }

@@ -53,13 +53,14 @@ public final class ObjectCommands {
         Public template = command.inPublic().value();
         byte[] data = sensitive.data().buffer();
         HashAlgorithm nameAlg = ObjectTemplates.validate(template, 2, data.length > 0);
-        if (sensitive.userAuth().size() > nameAlg.digestSize()) {
+        byte[] userAuth = AuthValues.trimTrailingZeros(sensitive.userAuth().buffer());
+        if (userAuth.length > nameAlg.digestSize()) {
             throw CommandError.of(TpmRc.SIZE.withParameter(1));
         }
         PcrSelectionList creationPcrs = PcrSelections.filter(command.creationPCR(), 4);
         Handle hierarchy = command.primaryHandle();
         PrimaryKeys.Derived derived = primaries.derive(state.hierarchies().seed(hierarchy), template, nameAlg,
-                sensitive.userAuth().buffer(), data);
+                userAuth, data);
         Tpm2b<Public> publicArea = Tpm2b.of(derived.publicArea());
         Name name = Name.of(publicArea);
         LoadedKey key = new LoadedKey(hierarchy, publicArea, derived.sensitive(),

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.vtpm.tpm.engine.state.EngineState;
 import org.vtpm.tpm.engine.state.Hierarchies;
+import org.vtpm.tpm.engine.state.NvIndices;
 import org.vtpm.tpm.engine.state.ObjectSlots;
 import org.vtpm.tpm.types.AlgId;
 import org.vtpm.tpm.types.Handle;
@@ -28,7 +29,7 @@ public final class TpmProperties {
     static final int PERSISTENT_OBJECTS = 7;
     static final int LOADED_SESSIONS = 3;
     static final int ACTIVE_SESSIONS = 64;
-    static final int NV_INDICES = 2048;
+    static final int NV_INDEX_MAX = NvIndices.MAX_INDEX_SIZE;
     /** TPM_PT_FIRMWARE_VERSION_1 and _2, as TPMS_ATTEST carries them. */
     static final long FIRMWARE_VERSION = 0x0001_0000_0000_0000L;
 
@@ -65,7 +66,7 @@ public final class TpmProperties {
         add(p, Pt.PCR_SELECT_MIN, TpmLimits.PCR_SELECT_MIN);
         add(p, Pt.CONTEXT_GAP_MAX, 0xFFFF);
         add(p, Pt.NV_COUNTERS_MAX, 0);
-        add(p, Pt.NV_INDEX_MAX, NV_INDICES);
+        add(p, Pt.NV_INDEX_MAX, NV_INDEX_MAX);
         add(p, Pt.MEMORY, 0);
         add(p, Pt.CLOCK_UPDATE, 0);
         add(p, Pt.CONTEXT_HASH, AlgId.SHA384.value());
@@ -91,7 +92,7 @@ public final class TpmProperties {
         add(p, Pt.MAX_CAP_BUFFER, TpmLimits.MAX_CAP_BUFFER);
         add(p, Pt.PERMANENT, permanent());
         add(p, Pt.STARTUP_CLEAR, startupClear());
-        add(p, Pt.HR_NV_INDEX, 0);
+        add(p, Pt.HR_NV_INDEX, state.nv().size());
         add(p, Pt.HR_LOADED, 0);
         add(p, Pt.HR_LOADED_AVAIL, LOADED_SESSIONS);
         add(p, Pt.HR_ACTIVE, 0);

@@ -18,22 +18,25 @@ public final class EngineState {
     private final Hierarchies hierarchies;
     private final PcrBanks pcrs;
     private final ObjectSlots objects;
+    private final NvIndices nv;
 
     private EngineState(PowerState power, Clock clock, RandomSource random, Hierarchies hierarchies, PcrBanks pcrs,
-            ObjectSlots objects) {
+            ObjectSlots objects, NvIndices nv) {
         this.power = power;
         this.clock = clock;
         this.random = random;
         this.hierarchies = hierarchies;
         this.pcrs = pcrs;
         this.objects = objects;
+        this.nv = nv;
     }
 
     /** A new TPM with fresh seeds, as it leaves the factory (and after its first _TPM_Init). */
     public static EngineState manufacture(SecureRandom entropy) {
         RandomSource random = RandomSource.manufacture(entropy);
         return new EngineState(PowerState.manufactured(), Clock.manufactured(), random,
-                Hierarchies.manufacture(random), PcrBanks.initial(), ObjectSlots.empty());
+                Hierarchies.manufacture(random), PcrBanks.initial(), ObjectSlots.empty(),
+                NvIndices.empty());
     }
 
     public PowerState power() {
@@ -60,6 +63,10 @@ public final class EngineState {
         return objects;
     }
 
+    public NvIndices nv() {
+        return nv;
+    }
+
     public byte[] save() {
         return new StateWriter()
                 .section(SectionId.POWER, VERSION, VERSION, power::write)
@@ -68,6 +75,7 @@ public final class EngineState {
                 .section(SectionId.HIERARCHIES, VERSION, VERSION, hierarchies::write)
                 .section(SectionId.PCRS, VERSION, VERSION, pcrs::write)
                 .section(SectionId.OBJECTS, VERSION, VERSION, objects::write)
+                .section(SectionId.NV, VERSION, VERSION, nv::write)
                 .toByteArray();
     }
 
@@ -92,7 +100,9 @@ public final class EngineState {
             PcrBanks pcrs = PcrBanks.read(reader.require(current));
             current = SectionId.OBJECTS;
             ObjectSlots objects = ObjectSlots.read(reader.require(current));
-            return new EngineState(power, clock, random, hierarchies, pcrs, objects);
+            current = SectionId.NV;
+            NvIndices nv = NvIndices.read(reader.require(current));
+            return new EngineState(power, clock, random, hierarchies, pcrs, objects, nv);
         } catch (TpmFormatException e) {
             throw new StateFormatException("section " + current + ": " + e.getMessage(), e);
         }

@@ -10,7 +10,8 @@ public enum SectionId {
     RANDOM("DRBG"),
     HIERARCHIES("HIER"),
     PCRS("PCRS"),
-    OBJECTS("OBJS");
+    OBJECTS("OBJS"),
+    NV("NVIX");
 
     private final int tag;
 
