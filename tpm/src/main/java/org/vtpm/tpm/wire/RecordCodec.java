@@ -232,6 +232,9 @@ public final class RecordCodec<T extends Record> implements Codec<T> {
 
         void write(TpmWriter out, Object record) {
             Object value = get(record);
+            if (value == null) {
+                throw new NullPointerException(name + " is null; every TPM structure field needs a value");
+            }
             if (union != null) {
                 int selector = selectorOf(record);
                 Class<?> arm = union.arm(selector).orElseThrow(() -> new IllegalArgumentException(
