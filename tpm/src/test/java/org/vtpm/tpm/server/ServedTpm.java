@@ -1,6 +1,9 @@
 package org.vtpm.tpm.server;
 
+import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -32,19 +35,33 @@ final class ServedTpm implements AutoCloseable {
 
     enum Protocol { SWTPM, MSSIM }
 
+    /**
+     * Serves on adjacent ports, as tpm2-tss's TCTIs expect: swtpm data P and control P+1; mssim
+     * command P, platform P+1 and swtpm control P+2. A port taken in the meantime means another try.
+     */
     static ServedTpm start(Path stateDirectory, Protocol protocol, ServerOptions options) throws Exception {
-        InetSocketAddress any = new InetSocketAddress("127.0.0.1", 0);
         SwtpmDevice device = SwtpmDevice.launch(SwtpmOptions.defaults());
         DirectoryStateStore store = null;
         ExecutorService executor = Executors.newCachedThreadPool();
         try {
             store = DirectoryStateStore.open(stateDirectory, DirectoryStateStore.DEFAULT_MODE);
             TpmPlatform platform = new TpmPlatform(device, store, 8192);
-            TpmSocketServer server = protocol == Protocol.SWTPM
-                    ? TpmSocketServer.swtpm(platform, any, Optional.of(any), options, executor)
-                    : TpmSocketServer.mssim(platform, any, any, Optional.of(any), options, executor);
-            server.start();
-            return new ServedTpm(device, store, platform, server, executor);
+            for (int attempt = 1; ; attempt++) {
+                int base = freePort();
+                TpmSocketServer server = protocol == Protocol.SWTPM
+                        ? TpmSocketServer.swtpm(platform, loopback(base), Optional.of(loopback(base + 1)), options,
+                                executor)
+                        : TpmSocketServer.mssim(platform, loopback(base), loopback(base + 1),
+                                Optional.of(loopback(base + 2)), options, executor);
+                try {
+                    server.start();
+                    return new ServedTpm(device, store, platform, server, executor);
+                } catch (IOException e) {
+                    if (attempt == 20) {
+                        throw e;
+                    }
+                }
+            }
         } catch (Exception e) {
             device.close();
             if (store != null) {
@@ -53,6 +70,16 @@ final class ServedTpm implements AutoCloseable {
             executor.shutdownNow();
             throw e;
         }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort() < 65000 ? socket.getLocalPort() : freePort();
+        }
+    }
+
+    private static InetSocketAddress loopback(int port) {
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
     }
 
     static ServedTpm start(Path stateDirectory) throws Exception {
