@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -36,13 +37,21 @@ class VtpmSocketIT {
 
     private final List<Long> started = new ArrayList<>();
 
+    /** SIGTERM first, so a server still running stops its swtpm backend too; SIGKILL if that fails. */
     @AfterEach
-    void stopEverythingStarted() {
+    void stopEverythingStarted() throws Exception {
         for (long pid : started) {
-            ProcessHandle.of(pid).ifPresent(process -> {
+            ProcessHandle process = ProcessHandle.of(pid).orElse(null);
+            if (process == null) {
+                continue;
+            }
+            process.destroy();
+            try {
+                process.onExit().get(15, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
                 process.destroyForcibly();
-                process.onExit().orTimeout(10, TimeUnit.SECONDS).join();
-            });
+                process.onExit().get(10, TimeUnit.SECONDS);
+            }
         }
     }
 
