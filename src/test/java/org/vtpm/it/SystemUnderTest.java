@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
+import org.vtpm.tpm.transport.swtpm.SwtpmOptions;
 import org.vtpm.tpm.transport.swtpm.SwtpmProcess;
 
 /**
@@ -28,7 +31,7 @@ public final class SystemUnderTest implements LauncherSessionListener {
     @Override
     public void launcherSessionOpened(LauncherSession session) {
         try {
-            physicalTpm = SwtpmProcess.start();
+            physicalTpm = SwtpmProcess.start(physicalTpmOptions());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start swtpm as the physical TPM", e);
         }
@@ -53,6 +56,23 @@ public final class SystemUnderTest implements LauncherSessionListener {
     /** The swtpm serving as the server's physical TPM. */
     public static SwtpmProcess physicalTpm() {
         return physicalTpm;
+    }
+
+    /** Kills the physical TPM, as a crash or a pulled cable would. */
+    public static void stopPhysicalTpm() throws IOException {
+        physicalTpm.close();
+    }
+
+    /** Brings the physical TPM back at the same address with the same state. */
+    public static void restartPhysicalTpm() throws IOException {
+        int port = physicalTpm.dataPort();
+        physicalTpm = SwtpmProcess.start(physicalTpmOptions().withDataPort(port));
+    }
+
+    private static SwtpmOptions physicalTpmOptions() throws IOException {
+        Path state = Path.of(System.getProperty("vtpm.it.work", "target/it-work"), "physical-tpm");
+        Files.createDirectories(state);
+        return SwtpmOptions.defaults().withStateDirectory(state);
     }
 
     /** {@code http://127.0.0.1:<8080 + offset>} */

@@ -4,16 +4,24 @@ import java.util.List;
 
 import org.vtpm.tpm.types.Cc;
 import org.vtpm.tpm.types.Handle;
+import org.vtpm.tpm.types.Name;
 import org.vtpm.tpm.wire.Bytes;
 
 /**
- * What a session sees of a command before it authorizes it: the code, the handle area and the
- * marshalled parameter area (already encrypted, if a session encrypts it), over which cpHash is
- * computed.
+ * What a session sees of a command before it authorizes it: the code, the handle area, the
+ * handles' names and the marshalled parameter area (already encrypted, if a session encrypts it),
+ * over which cpHash is computed.
+ *
+ * @param names one per handle when any session of the call {@linkplain Session#requiresNames
+ *     requires names}; empty otherwise, to spare the round trips that resolve them
  */
-public record CommandContext(Cc code, List<Handle> handles, Bytes parameters) {
+public record CommandContext(Cc code, List<Handle> handles, List<Name> names, Bytes parameters) {
 
     public CommandContext {
         handles = List.copyOf(handles);
+        names = List.copyOf(names);
+        if (!names.isEmpty() && names.size() != handles.size()) {
+            throw new IllegalArgumentException(names.size() + " names for " + handles.size() + " handles");
+        }
     }
 }

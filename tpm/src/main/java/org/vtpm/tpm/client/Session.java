@@ -11,9 +11,19 @@ import org.vtpm.tpm.wire.TpmException;
  *
  * <p>{@link Tpm} calls, in order: {@link #encryptParameter} (when the command's first parameter is
  * a TPM2B), {@link #authorize}, and after a successful response {@link #verify} and
- * {@link #decryptParameter}. HMAC and policy sessions keep their nonces between these calls.
+ * {@link #decryptParameter}. HMAC and policy sessions keep their nonces between these calls. When
+ * the TPM asks for a retry (TPM_RC_RETRY, TPM_RC_YIELDED, TPM_RC_TESTING), encryption and
+ * authorization run again for the new attempt.
  */
 public interface Session {
+
+    /**
+     * Whether this session needs the names of the command's handles (for cpHash): HMAC and policy
+     * sessions do, the password session does not.
+     */
+    default boolean requiresNames() {
+        return false;
+    }
 
     /**
      * Encrypts the contents of the command's first parameter (its TPM2B buffer, without the size)

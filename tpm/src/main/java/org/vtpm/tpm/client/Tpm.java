@@ -1,26 +1,35 @@
 package org.vtpm.tpm.client;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import org.vtpm.tpm.command.CommandFraming;
 import org.vtpm.tpm.command.CommandSpec;
 import org.vtpm.tpm.command.Commands;
 import org.vtpm.tpm.command.DecodedResponse;
+import org.vtpm.tpm.command.FirstParameter;
+import org.vtpm.tpm.command.NvReadPublic;
+import org.vtpm.tpm.command.NvReadPublicResponse;
+import org.vtpm.tpm.command.ReadPublic;
+import org.vtpm.tpm.command.ReadPublicResponse;
 import org.vtpm.tpm.command.ResponseFraming;
 import org.vtpm.tpm.command.TpmCommand;
 import org.vtpm.tpm.command.TpmResponse;
+import org.vtpm.tpm.transport.TpmTransport;
 import org.vtpm.tpm.types.AuthCommand;
 import org.vtpm.tpm.types.Handle;
+import org.vtpm.tpm.types.Ht;
+import org.vtpm.tpm.types.Name;
 import org.vtpm.tpm.types.TpmLimits;
 import org.vtpm.tpm.wire.Bytes;
 import org.vtpm.tpm.wire.TpmException;
 import org.vtpm.tpm.wire.TpmFormatException;
 import org.vtpm.tpm.wire.TpmRc;
-import org.vtpm.tpm.transport.TpmTransport;
 
 /**
  * Executes typed commands on a TPM over any {@link TpmTransport}. It holds no state but the
@@ -28,6 +37,11 @@ import org.vtpm.tpm.transport.TpmTransport;
  * callers that take turns on the transport.
  */
 public final class Tpm implements AutoCloseable {
+
+    /** Warnings after which the same command may simply be sent again (Part 2, 6.6.3). */
+    private static final Set<TpmRc> RETRYABLE = Set.of(TpmRc.RETRY, TpmRc.YIELDED, TpmRc.TESTING);
+    private static final int MAX_ATTEMPTS = 8;
+    private static final long MAX_PAUSE_MILLIS = 100;
 
     private final TpmTransport transport;
 
@@ -52,21 +66,15 @@ public final class Tpm implements AutoCloseable {
                     + " to " + TpmLimits.MAX_SESSION_NUM + " sessions, got " + sessions.length);
         }
         List<Handle> handles = spec.handles(command);
-        byte[] parameters = spec.parameters(command);
-        if (spec.commandEncryptable()) {
-            parameters = encryptFirstParameter(new CommandContext(spec.code(), handles, Bytes.of(parameters)),
-                    parameters, sessions);
+        List<Name> names = List.of();
+        if (Arrays.stream(sessions).anyMatch(Session::requiresNames)) {
+            names = new ArrayList<>(handles.size());
+            for (Handle handle : handles) {
+                names.add(nameOf(handle));
+            }
         }
-        CommandContext context = new CommandContext(spec.code(), handles, Bytes.of(parameters));
-        List<AuthCommand> authorizations = new ArrayList<>(sessions.length);
-        for (Session session : sessions) {
-            authorizations.add(session.authorize(context));
-        }
-        byte[] response = transport.transmit(CommandFraming.encode(spec.code(), handles, authorizations, parameters));
-        DecodedResponse decoded = ResponseFraming.decode(response, spec.responseHandleCount(), sessions.length);
-        if (!decoded.rc().isSuccess()) {
-            throw new TpmCommandException(spec.code(), decoded.rc());
-        }
+        CommandContext plain = new CommandContext(spec.code(), handles, names, Bytes.of(spec.parameters(command)));
+        DecodedResponse decoded = transmit(spec, plain, sessions);
         ResponseContext responseContext = new ResponseContext(TpmRc.SUCCESS, spec.code(), decoded.parameters());
         for (int i = 0; i < sessions.length; i++) {
             sessions[i].verify(responseContext, decoded.authorizations().get(i));
@@ -78,6 +86,70 @@ public final class Tpm implements AutoCloseable {
         return spec.readResponse(decoded.handles(), responseParameters);
     }
 
+    /**
+     * Sends a command until the TPM answers it with something other than a warning that asks for
+     * a retry. Each attempt is encrypted and authorized afresh, as the TPM did not act on the last.
+     */
+    private DecodedResponse transmit(CommandSpec<?> spec, CommandContext plain, Session[] sessions)
+            throws TpmException, IOException {
+        for (int attempt = 1; ; attempt++) {
+            CommandContext context = plain;
+            if (spec.commandEncryptable()) {
+                byte[] encrypted = encryptFirstParameter(plain, plain.parameters().toByteArray(), sessions);
+                context = new CommandContext(plain.code(), plain.handles(), plain.names(), Bytes.of(encrypted));
+            }
+            List<AuthCommand> authorizations = new ArrayList<>(sessions.length);
+            for (Session session : sessions) {
+                authorizations.add(session.authorize(context));
+            }
+            byte[] response = transport.transmit(CommandFraming.encode(spec.code(), context.handles(), authorizations,
+                    context.parameters().toByteArray()));
+            DecodedResponse decoded = ResponseFraming.decode(response, spec.responseHandleCount(), sessions.length);
+            if (decoded.rc().isSuccess()) {
+                return decoded;
+            }
+            if (!RETRYABLE.contains(decoded.rc()) || attempt == MAX_ATTEMPTS) {
+                throw new TpmCommandException(spec.code(), decoded.rc());
+            }
+            pause(attempt);
+        }
+    }
+
+    private static void pause(int attempt) throws IOException {
+        try {
+            Thread.sleep(Math.min(1L << attempt, MAX_PAUSE_MILLIS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting to retry");
+        }
+    }
+
+    /**
+     * The name of the entity a handle refers to: the handle itself for PCRs, sessions and
+     * permanent entities; read from the TPM for objects and NV indices, and checked against the
+     * public area the TPM returns with it.
+     */
+    public Name nameOf(Handle handle) throws TpmException, IOException {
+        Ht type = handle.type();
+        if (type.equals(Ht.TRANSIENT) || type.equals(Ht.PERSISTENT)) {
+            ReadPublicResponse response = execute(new ReadPublic(handle));
+            return checked(handle, response.name(), Name.of(response.outPublic()));
+        }
+        if (type.equals(Ht.NV_INDEX)) {
+            NvReadPublicResponse response = execute(new NvReadPublic(handle));
+            return checked(handle, response.nvName(), Name.of(response.nvPublic().value()));
+        }
+        return Name.of(handle);
+    }
+
+    private static Name checked(Handle handle, Name reported, Name computed) throws TpmFormatException {
+        if (!reported.equals(computed)) {
+            throw new TpmFormatException(TpmRc.VALUE, "the TPM reported a name for " + handle
+                    + " that its public area does not have");
+        }
+        return computed;
+    }
+
     @Override
     public void close() throws IOException {
         transport.close();
@@ -85,41 +157,19 @@ public final class Tpm implements AutoCloseable {
 
     private static byte[] encryptFirstParameter(CommandContext context, byte[] parameters, Session[] sessions)
             throws TpmException {
-        byte[] contents = firstParameter(parameters);
+        byte[] contents = FirstParameter.contents(parameters);
         for (Session session : sessions) {
             contents = session.encryptParameter(context, contents);
         }
-        return replaceFirstParameter(parameters, contents);
+        return FirstParameter.replace(parameters, contents);
     }
 
     private static byte[] decryptFirstParameter(ResponseContext context, byte[] parameters, Session[] sessions)
             throws TpmException {
-        byte[] contents = firstParameter(parameters);
+        byte[] contents = FirstParameter.contents(parameters);
         for (Session session : sessions) {
             contents = session.decryptParameter(context, contents);
         }
-        return replaceFirstParameter(parameters, contents);
-    }
-
-    /** The buffer of the leading TPM2B, whose size field the caller's codec has already checked. */
-    private static byte[] firstParameter(byte[] parameters) throws TpmFormatException {
-        if (parameters.length < 2) {
-            throw new TpmFormatException(TpmRc.INSUFFICIENT, "no first parameter");
-        }
-        int size = (parameters[0] & 0xFF) << 8 | (parameters[1] & 0xFF);
-        if (size > parameters.length - 2) {
-            throw new TpmFormatException(TpmRc.INSUFFICIENT, "first parameter of " + size + " bytes");
-        }
-        return Arrays.copyOfRange(parameters, 2, 2 + size);
-    }
-
-    private static byte[] replaceFirstParameter(byte[] parameters, byte[] contents) {
-        int oldSize = (parameters[0] & 0xFF) << 8 | (parameters[1] & 0xFF);
-        if (contents.length != oldSize) {
-            throw new IllegalStateException("parameter encryption changed the size");
-        }
-        byte[] out = parameters.clone();
-        System.arraycopy(contents, 0, out, 2, contents.length);
-        return out;
+        return FirstParameter.replace(parameters, contents);
     }
 }

@@ -55,8 +55,9 @@ public final class CommandFraming {
     }
 
     /**
-     * Takes a command buffer apart and unmarshals its parameters, failing with the response code
-     * a TPM gives for the first defect (in the reference implementation's order).
+     * Takes a command buffer apart up to its parameter area, failing with the response code a TPM
+     * gives for the first defect (in the reference implementation's order); {@link
+     * DecodedCommand#command} then unmarshals the parameters.
      */
     public static DecodedCommand decode(byte[] buffer) throws TpmFormatException {
         TpmReader in = new TpmReader(buffer);
@@ -73,19 +74,13 @@ public final class CommandFraming {
         Cc code = new Cc(in.readU32());
         CommandSpec<?> spec = Commands.spec(code)
                 .orElseThrow(() -> new TpmFormatException(TpmRc.COMMAND_CODE, code.toString()));
-        Object[] values = spec.readCommandHandles(in);
-        List<Handle> handles = new ArrayList<>(spec.handleCount());
-        for (int i = 0; i < spec.handleCount(); i++) {
-            handles.add((Handle) values[i]);
-        }
+        List<Handle> handles = spec.readCommandHandles(in);
         List<AuthCommand> authorizations = tag.equals(St.SESSIONS) ? readAuthorizations(in) : List.of();
         if (authorizations.size() < spec.authHandleCount()) {
             throw new TpmFormatException(TpmRc.AUTH_MISSING, spec.authHandleCount() + " handles need authorization, "
                     + authorizations.size() + " sessions given");
         }
-        int parametersAt = in.position();
-        TpmCommand<?> command = spec.readCommandParameters(in, values);
-        return new DecodedCommand(spec, tag, handles, authorizations, Bytes.of(in.copyFrom(parametersAt)), command);
+        return new DecodedCommand(spec, tag, handles, authorizations, Bytes.of(in.readBytes(in.remaining())));
     }
 
     private static List<AuthCommand> readAuthorizations(TpmReader in) throws TpmFormatException {

@@ -105,26 +105,27 @@ public final class CommandSpec<R extends TpmResponse> {
         return out.toByteArray();
     }
 
-    /**
-     * Reads a command's handle area; a bad handle is reported with its handle number.
-     *
-     * @return the component values so far, to be completed by {@link #readCommandParameters}
-     */
-    Object[] readCommandHandles(TpmReader in) throws TpmFormatException {
+    /** Reads a command's handle area, checking each handle's type; a bad one is reported by number. */
+    List<Handle> readCommandHandles(TpmReader in) throws TpmFormatException {
         Object[] values = new Object[command.componentCount()];
+        List<Handle> handles = new ArrayList<>(handleCount());
         for (int i = 0; i < handleCount(); i++) {
             try {
-                values[i] = command.readComponent(in, i, values, false);
+                handles.add((Handle) command.readComponent(in, i, values, false));
             } catch (TpmFormatException e) {
                 throw e.located(e.rc().withHandle(i + 1));
             }
         }
-        return values;
+        return handles;
     }
 
-    /** Reads a command's whole parameter area; a bad parameter is reported with its number. */
-    TpmCommand<R> readCommandParameters(TpmReader in, Object[] values) throws TpmFormatException {
-        readParameters(command, handleCount(), in, values);
+    /**
+     * Builds a command from its handles and its (decrypted) parameter area; a bad parameter is
+     * reported with its number, bytes left over are TPM_RC_SIZE.
+     */
+    public TpmCommand<R> readCommand(List<Handle> handles, byte[] parameters) throws TpmFormatException {
+        Object[] values = valuesWithHandles(command, handles, handleCount());
+        readParameters(command, handleCount(), new TpmReader(parameters), values);
         @SuppressWarnings("unchecked")
         TpmCommand<R> value = (TpmCommand<R>) command.construct(values);
         return value;
@@ -135,15 +136,20 @@ public final class CommandSpec<R extends TpmResponse> {
      * reported with its number.
      */
     public R readResponse(List<Handle> handles, byte[] parameters) throws TpmFormatException {
-        if (handles.size() != responseHandles) {
-            throw new IllegalArgumentException(handles.size() + " handles for " + responseHandles);
-        }
-        Object[] values = new Object[response.componentCount()];
-        for (int i = 0; i < responseHandles; i++) {
-            values[i] = handles.get(i);
-        }
+        Object[] values = valuesWithHandles(response, handles, responseHandles);
         readParameters(response, responseHandles, new TpmReader(parameters), values);
         return responseType.cast(response.construct(values));
+    }
+
+    private static Object[] valuesWithHandles(RecordCodec<?> codec, List<Handle> handles, int count) {
+        if (handles.size() != count) {
+            throw new IllegalArgumentException(handles.size() + " handles for " + count);
+        }
+        Object[] values = new Object[codec.componentCount()];
+        for (int i = 0; i < count; i++) {
+            values[i] = handles.get(i);
+        }
+        return values;
     }
 
     private static void readParameters(RecordCodec<?> codec, int first, TpmReader in, Object[] values)

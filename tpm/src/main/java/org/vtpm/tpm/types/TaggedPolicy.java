@@ -1,7 +1,9 @@
 package org.vtpm.tpm.types;
 
-/** TPMS_TAGGED_POLICY: a permanent handle and its authorization policy. */
+import org.vtpm.tpm.wire.Plus;
+
+/** TPMS_TAGGED_POLICY: a permanent handle and its authorization policy, TPM_ALG_NULL when it has none. */
 public record TaggedPolicy(
         Handle handle,
-        Ha policyHash) {
+        @Plus Ha policyHash) {
 }

@@ -25,10 +25,11 @@ public final class TpmLimits {
     public static final int MAX_DIGEST_BUFFER = 1024;
     public static final int MAX_NV_BUFFER_SIZE = 1024;
     public static final int MAX_LABEL_SIZE = 32;
-    public static final int MAX_CONTEXT_SIZE = 5120;
-    public static final int MAX_SESSION_NUM = 3;
     public static final int MAX_COMMAND_SIZE = 4096;
     public static final int MAX_RESPONSE_SIZE = 4096;
+    /** A saved context must fit in a ContextLoad command (header, sequence, handles, size). */
+    public static final int MAX_CONTEXT_SIZE = MAX_COMMAND_SIZE - 10 - 8 - 4 - 4 - 2;
+    public static final int MAX_SESSION_NUM = 3;
     /** sizeof(TPMT_HA): the bound of TPM2B_DATA and of a name. */
     public static final int SIZEOF_TPMT_HA = 2 + MAX_DIGEST_SIZE;
     /** A TPM2B_PRIVATE carries integrity and an encrypted TPMT_SENSITIVE; vendors add padding. */

@@ -416,4 +416,56 @@ public final class Tpmi {
             return 0;
         }
     }
+
+    /** A closed enumeration: any value it does not list is TPM_RC_VALUE. */
+    abstract static class Enumeration implements ValueCheck {
+        private final IntPredicate allowed;
+
+        Enumeration(IntPredicate allowed) {
+            this.allowed = allowed;
+        }
+
+        @Override
+        public boolean accepts(int value) {
+            return allowed.test(value);
+        }
+
+        @Override
+        public TpmRc error() {
+            return TpmRc.VALUE;
+        }
+
+        @Override
+        public int nullValue() {
+            return -1;
+        }
+    }
+
+    /** TPM_SU: TPM_SU_CLEAR or TPM_SU_STATE. */
+    public static final class SuValues extends Enumeration {
+        public SuValues() {
+            super(v -> v == Su.CLEAR.value() || v == Su.STATE.value());
+        }
+    }
+
+    /** TPM_SE: HMAC, policy or trial. */
+    public static final class SeValues extends Enumeration {
+        public SeValues() {
+            super(v -> v == Se.HMAC.value() || v == Se.POLICY.value() || v == Se.TRIAL.value());
+        }
+    }
+
+    /** TPM_CAP: the defined capability groups and the vendor group. */
+    public static final class CapValues extends Enumeration {
+        public CapValues() {
+            super(v -> (v >= Cap.ALGS.value() && v <= Cap.ACT.value()) || v == Cap.VENDOR_PROPERTY.value());
+        }
+    }
+
+    /** TPM_EO: the defined comparisons. */
+    public static final class EoValues extends Enumeration {
+        public EoValues() {
+            super(v -> v >= Eo.EQ.value() && v <= Eo.BITCLEAR.value());
+        }
+    }
 }

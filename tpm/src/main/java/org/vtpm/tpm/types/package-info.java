@@ -15,6 +15,10 @@
  * type's component ({@code @Check(Tpmi.AlgHash.class) AlgId hashAlg});</li>
  * <li>one clash with a command name: TPMT_RSA_DECRYPT is {@code RsaDecryptScheme}.</li>
  * </ul>
+ * Union arms that the specification gives as bare values are one-component records: {@code KeyBits}
+ * (TPM_KEY_BITS), {@code XorHash} (the xor arm of TPMU_SYM_KEY_BITS), {@code SymModeAlg}
+ * (TPMI_ALG_SYM_MODE); {@code Empty} is the arm without contents (TPM_ALG_NULL and the like).
+ * TPMU_SYM_DETAILS marshals to nothing and has no counterpart.
  *
  * <p>Constants (TPM_ALG_ID, TPM_CC, TPM_ST, handles ...) are open sets: records of one number with
  * named instances, so values this library does not know still pass through. Attributes are typed

@@ -10,13 +10,21 @@ import java.util.HexFormat;
  */
 public abstract class SizedBytes {
 
+    private static final ClassValue<SizedBuffer> LIMITS = new ClassValue<>() {
+        @Override
+        protected SizedBuffer computeValue(Class<?> type) {
+            SizedBuffer limits = type.getAnnotation(SizedBuffer.class);
+            if (limits == null) {
+                throw new IllegalStateException(type + " lacks @SizedBuffer");
+            }
+            return limits;
+        }
+    };
+
     private final byte[] buffer;
 
     protected SizedBytes(byte[] buffer) {
-        SizedBuffer limits = getClass().getAnnotation(SizedBuffer.class);
-        if (limits == null) {
-            throw new IllegalStateException(getClass() + " lacks @SizedBuffer");
-        }
+        SizedBuffer limits = LIMITS.get(getClass());
         if (buffer.length > limits.max() || buffer.length < limits.min()) {
             throw new IllegalArgumentException(getClass().getSimpleName() + " of " + buffer.length
                     + " bytes outside " + limits.min() + ".." + limits.max());

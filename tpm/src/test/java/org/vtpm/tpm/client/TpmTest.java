@@ -7,24 +7,39 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.vtpm.tpm.command.CommandSpec;
+import org.vtpm.tpm.command.Commands;
+import org.vtpm.tpm.command.EvictControl;
 import org.vtpm.tpm.command.GetRandom;
 import org.vtpm.tpm.command.GetRandomResponse;
 import org.vtpm.tpm.command.PcrExtend;
+import org.vtpm.tpm.command.PcrReset;
+import org.vtpm.tpm.command.ReadPublic;
+import org.vtpm.tpm.command.ReadPublicResponse;
+import org.vtpm.tpm.command.ResponseFraming;
 import org.vtpm.tpm.command.Startup;
 import org.vtpm.tpm.transport.TpmTransport;
 import org.vtpm.tpm.types.AlgId;
+import org.vtpm.tpm.types.AuthCommand;
+import org.vtpm.tpm.types.AuthResponse;
 import org.vtpm.tpm.types.Cc;
 import org.vtpm.tpm.types.Digest;
 import org.vtpm.tpm.types.DigestValuesList;
+import org.vtpm.tpm.types.EkTemplate;
 import org.vtpm.tpm.types.Ha;
 import org.vtpm.tpm.types.Handle;
+import org.vtpm.tpm.types.Name;
+import org.vtpm.tpm.types.Public;
+import org.vtpm.tpm.types.St;
 import org.vtpm.tpm.types.Su;
 import org.vtpm.tpm.wire.Bytes;
+import org.vtpm.tpm.wire.Tpm2b;
 import org.vtpm.tpm.wire.TpmFormatException;
 import org.vtpm.tpm.wire.TpmRc;
 
@@ -137,13 +152,13 @@ class TpmTest {
             }
 
             @Override
-            public org.vtpm.tpm.types.AuthCommand authorize(CommandContext context) {
+            public AuthCommand authorize(CommandContext context) {
                 seen.add(context);
                 return PasswordSession.empty().authorize(context);
             }
 
             @Override
-            public void verify(ResponseContext context, org.vtpm.tpm.types.AuthResponse response) {
+            public void verify(ResponseContext context, AuthResponse response) {
                 assertEquals(Bytes.fromHex("00020a0b"), context.parameters());
             }
 
@@ -172,5 +187,111 @@ class TpmTest {
             }
         };
         assertThrows(IOException.class, () -> new Tpm(broken).execute(new GetRandom(8)));
+    }
+
+    private static String readPublicResponse(Public area, Name reportedName) {
+        CommandSpec<ReadPublicResponse> spec = Commands.spec(new ReadPublic(Handle.RH_NULL));
+        ReadPublicResponse response = new ReadPublicResponse(Tpm2b.of(area), reportedName, Name.EMPTY);
+        return HexFormat.of().formatHex(ResponseFraming.encode(St.NO_SESSIONS, List.of(),
+                spec.responseParameters(response), List.of()));
+    }
+
+    @Test
+    void namesOfHandlesComeFromTheHandleOrTheTpm() throws Exception {
+        Public ek = EkTemplate.H2.template();
+        ScriptedTransport transport = new ScriptedTransport(readPublicResponse(ek, Name.of(ek)));
+        Tpm tpm = new Tpm(transport);
+
+        assertEquals(Name.of(ek), tpm.nameOf(new Handle(0x8100_0001)));
+        assertEquals(Name.of(Handle.RH_OWNER), tpm.nameOf(Handle.RH_OWNER));
+        assertEquals(Name.of(Handle.pcr(7)), tpm.nameOf(Handle.pcr(7)));
+        assertEquals(1, transport.sent.size());
+    }
+
+    @Test
+    void aNameThatDoesNotMatchThePublicAreaIsRejected() {
+        Public ek = EkTemplate.H2.template();
+        ScriptedTransport transport = new ScriptedTransport(readPublicResponse(ek, Name.of(EkTemplate.H1.template())));
+        assertEquals(TpmRc.VALUE, assertThrows(TpmFormatException.class,
+                () -> new Tpm(transport).nameOf(new Handle(0x8000_0001))).rc());
+    }
+
+    @Test
+    void sessionsThatRequireNamesGetThem() throws Exception {
+        Public ek = EkTemplate.H2.template();
+        ScriptedTransport transport = new ScriptedTransport(readPublicResponse(ek, Name.of(ek)),
+                "8002 00000013 00000000 00000000 0000 01 0000");
+        List<CommandContext> seen = new ArrayList<>();
+        Session naming = new Session() {
+            @Override
+            public boolean requiresNames() {
+                return true;
+            }
+
+            @Override
+            public AuthCommand authorize(CommandContext context) {
+                seen.add(context);
+                return PasswordSession.empty().authorize(context);
+            }
+
+            @Override
+            public void verify(ResponseContext context, AuthResponse response) {
+            }
+        };
+
+        new Tpm(transport).execute(new EvictControl(Handle.RH_OWNER, new Handle(0x8000_0001),
+                new Handle(0x8101_0001)), naming);
+
+        assertEquals(List.of(Name.of(Handle.RH_OWNER), Name.of(ek)), seen.get(0).names());
+    }
+
+    @Test
+    void passwordSessionsSpareTheNameLookups() throws Exception {
+        ScriptedTransport transport = new ScriptedTransport("8002 00000013 00000000 00000000 0000 01 0000");
+        new Tpm(transport).execute(new EvictControl(Handle.RH_OWNER, new Handle(0x8000_0001),
+                new Handle(0x8101_0001)), PasswordSession.empty());
+        assertEquals(1, transport.sent.size());
+    }
+
+    @Test
+    void retryWarningsAreRetriedWithFreshAuthorizations() throws Exception {
+        ScriptedTransport transport = new ScriptedTransport("8001 0000000a 00000922", "8001 0000000a 00000908",
+                "8002 00000013 00000000 00000000 0000 01 0000");
+        List<CommandContext> authorized = new ArrayList<>();
+        Session counting = new Session() {
+            @Override
+            public AuthCommand authorize(CommandContext context) {
+                authorized.add(context);
+                return PasswordSession.empty().authorize(context);
+            }
+
+            @Override
+            public void verify(ResponseContext context, AuthResponse response) {
+            }
+        };
+
+        new Tpm(transport).execute(new PcrReset(Handle.pcr(16)), counting);
+
+        assertEquals(3, transport.sent.size());
+        assertEquals(3, authorized.size());
+    }
+
+    @Test
+    void retriesGiveUpAfterABoundedNumberOfAttempts() {
+        String[] testing = new String[8];
+        Arrays.fill(testing, "8001 0000000a 0000090a");
+        ScriptedTransport transport = new ScriptedTransport(testing);
+        TpmCommandException e = assertThrows(TpmCommandException.class,
+                () -> new Tpm(transport).execute(new GetRandom(8)));
+        assertEquals(TpmRc.TESTING, e.rc());
+        assertEquals(8, transport.sent.size());
+    }
+
+    @Test
+    void otherWarningsAreNotRetried() {
+        ScriptedTransport transport = new ScriptedTransport("8001 0000000a 00000921");
+        assertEquals(TpmRc.LOCKOUT, assertThrows(TpmCommandException.class,
+                () -> new Tpm(transport).execute(new GetRandom(8))).rc());
+        assertEquals(1, transport.sent.size());
     }
 }

@@ -78,7 +78,7 @@ class FramingPropertiesTest {
         TpmCommand<?> command = (TpmCommand<?>) random.next(spec.commandType());
         byte[] buffer = mutate(encode(command, authorizations(random, spec, seed)), new Random(seed));
         try {
-            CommandFraming.decode(buffer);
+            CommandFraming.decode(buffer).command();
         } catch (TpmFormatException e) {
             assertTrue(e.rc().value() != 0);
         }
@@ -115,7 +115,7 @@ class FramingPropertiesTest {
             byte[] cut = Arrays.copyOf(full, length);
             patchSize(cut);
             try {
-                CommandFraming.decode(cut);
+                CommandFraming.decode(cut).command();
                 throw new AssertionError("a truncated " + spec.code() + " decoded at length " + length);
             } catch (TpmFormatException e) {
                 TpmRc base = e.rc().base();

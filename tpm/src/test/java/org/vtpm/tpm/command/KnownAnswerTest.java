@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import org.vtpm.tpm.types.AlgId;
+import org.vtpm.tpm.types.Attest;
 import org.vtpm.tpm.types.Auth;
 import org.vtpm.tpm.types.AuthCommand;
 import org.vtpm.tpm.types.Cap;
@@ -17,9 +18,12 @@ import org.vtpm.tpm.types.Data;
 import org.vtpm.tpm.types.Digest;
 import org.vtpm.tpm.types.DigestValuesList;
 import org.vtpm.tpm.types.Empty;
+import org.vtpm.tpm.types.EncryptedSecret;
 import org.vtpm.tpm.types.Ha;
 import org.vtpm.tpm.types.Handle;
 import org.vtpm.tpm.types.Nonce;
+import org.vtpm.tpm.types.NvAttributes;
+import org.vtpm.tpm.types.NvPublic;
 import org.vtpm.tpm.types.ObjectAttributes;
 import org.vtpm.tpm.types.PcrSelect;
 import org.vtpm.tpm.types.PcrSelection;
@@ -27,11 +31,16 @@ import org.vtpm.tpm.types.PcrSelectionList;
 import org.vtpm.tpm.types.Pt;
 import org.vtpm.tpm.types.Public;
 import org.vtpm.tpm.types.PublicKeyRsa;
+import org.vtpm.tpm.types.QuoteInfo;
 import org.vtpm.tpm.types.RsaParms;
 import org.vtpm.tpm.types.RsaScheme;
+import org.vtpm.tpm.types.Se;
 import org.vtpm.tpm.types.SensitiveCreate;
 import org.vtpm.tpm.types.SessionAttributes;
+import org.vtpm.tpm.types.SigScheme;
+import org.vtpm.tpm.types.SignatureRsa;
 import org.vtpm.tpm.types.Su;
+import org.vtpm.tpm.types.SymDef;
 import org.vtpm.tpm.types.SymDefObject;
 import org.vtpm.tpm.types.TaggedProperty;
 import org.vtpm.tpm.types.TaggedTpmPropertyList;
@@ -165,5 +174,68 @@ class KnownAnswerTest {
         assertEquals(Handle.RH_OWNER, typed.creationTicket().hierarchy());
         assertEquals(Empty.INSTANCE, ((RsaParms) typed.outPublic().value().parameters()).scheme().details());
         assertEquals(SessionAttributes.CONTINUE_SESSION, decoded.authorizations().get(0).sessionAttributes());
+    }
+
+    @Test
+    void quoteWithAPasswordSession() throws TpmFormatException {
+        byte[] expected = hex("8002 0000002d 00000158 81010002"
+                + " 00000009 40000009 0000 01 0000"
+                + " 0004 aabbccdd"
+                + " 0010"
+                + " 00000001 000b 03 070000");
+        Quote command = new Quote(new Handle(0x8101_0002), new Data(hex("aabbccdd")), SigScheme.NULL,
+                PcrSelectionList.of(new PcrSelection(AlgId.SHA256, PcrSelect.of(0, 1, 2))));
+        assertEquals(HexFormat.of().formatHex(expected), HexFormat.of().formatHex(encode(command, EMPTY_PASSWORD)));
+        assertEquals(command, CommandFraming.decode(expected).command());
+    }
+
+    @Test
+    void startAuthSessionForAPolicy() throws TpmFormatException {
+        byte[] expected = hex("8001 0000002b 00000176 40000007 40000007"
+                + " 0010" + "11".repeat(16)
+                + " 0000 01 0010 000b");
+        StartAuthSession command = new StartAuthSession(Handle.RH_NULL, Handle.RH_NULL,
+                new Nonce(hex("11".repeat(16))), EncryptedSecret.EMPTY, Se.POLICY, SymDef.NULL, AlgId.SHA256);
+        assertEquals(HexFormat.of().formatHex(expected), HexFormat.of().formatHex(encode(command)));
+        assertEquals(command, CommandFraming.decode(expected).command());
+    }
+
+    @Test
+    void nvDefineSpace() throws TpmFormatException {
+        byte[] expected = hex("8002 0000002d 0000012a 40000001"
+                + " 00000009 40000009 0000 01 0000"
+                + " 0000"
+                + " 000e 01500000 000b 00060006 0000 0020");
+        NvAttributes attributes = NvAttributes.of(NvAttributes.OWNERWRITE, NvAttributes.AUTHWRITE,
+                NvAttributes.OWNERREAD, NvAttributes.AUTHREAD);
+        NvDefineSpace command = new NvDefineSpace(Handle.RH_OWNER, Auth.EMPTY,
+                Tpm2b.of(new NvPublic(new Handle(0x0150_0000), AlgId.SHA256, attributes, Digest.EMPTY, 32)));
+        assertEquals(HexFormat.of().formatHex(expected), HexFormat.of().formatHex(encode(command, EMPTY_PASSWORD)));
+        assertEquals(command, CommandFraming.decode(expected).command());
+    }
+
+    @Test
+    void quotedAttestationKeepsItsSignedBytes() throws TpmFormatException {
+        String digest = "5f".repeat(32);
+        String attest = "ff544347 8018 0022 000b" + "ab".repeat(32)
+                + " 0004 aabbccdd"
+                + " 0000000000001000 00000002 00000003 01"
+                + " 0102030405060708"
+                + " 00000001 000b 03 070000 0020" + digest;
+        String signature = "0014 000b 0004 01020304";
+        String parameters = String.format("%04x", hex(attest).length) + attest + signature;
+        byte[] response = hex("8001 " + String.format("%08x", 10 + hex(parameters).length) + " 00000000" + parameters);
+        CommandSpec<QuoteResponse> spec = Commands.spec(new Quote(Handle.RH_NULL, Data.EMPTY, SigScheme.NULL,
+                PcrSelectionList.EMPTY));
+        DecodedResponse decoded = ResponseFraming.decode(response, 0, 0);
+        QuoteResponse typed = spec.readResponse(decoded.handles(), decoded.parameters().toByteArray());
+
+        Attest quoted = typed.quoted().value();
+        assertEquals(Attest.TPM_GENERATED_VALUE, quoted.magic());
+        assertEquals(new Digest(hex(digest)), assertInstanceOf(QuoteInfo.class, quoted.attested()).pcrDigest());
+        assertEquals(0x1000L, quoted.clockInfo().clock());
+        assertEquals(HexFormat.of().formatHex(hex(attest)), HexFormat.of().formatHex(typed.quoted().encoded()));
+        SignatureRsa rsa = assertInstanceOf(SignatureRsa.class, typed.signature().signature());
+        assertEquals(AlgId.SHA256, rsa.hash());
     }
 }

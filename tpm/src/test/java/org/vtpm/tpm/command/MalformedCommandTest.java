@@ -6,6 +6,8 @@ import static org.vtpm.tpm.command.KnownAnswerTest.hex;
 
 import org.junit.jupiter.api.Test;
 
+import org.vtpm.tpm.types.CapabilityData;
+import org.vtpm.tpm.wire.Codecs;
 import org.vtpm.tpm.wire.TpmFormatException;
 import org.vtpm.tpm.wire.TpmRc;
 
@@ -13,7 +15,7 @@ import org.vtpm.tpm.wire.TpmRc;
 class MalformedCommandTest {
 
     private static TpmRc rcOf(String hex) {
-        return assertThrows(TpmFormatException.class, () -> CommandFraming.decode(hex(hex))).rc();
+        return assertThrows(TpmFormatException.class, () -> CommandFraming.decode(hex(hex)).command()).rc();
     }
 
     /** A SESSIONS command with an empty password session for one handle. */
@@ -167,5 +169,19 @@ class MalformedCommandTest {
         String session = "40000009 0000 01 0000 ";
         String body = "00000182 00000000 00000024 " + session.repeat(4) + "00000000";
         assertEquals(TpmRc.SIZE.withSession(4), rcOf(sessions(body)));
+    }
+
+    @Test
+    void enumerationValuesOutsideTheirType() {
+        assertEquals(TpmRc.VALUE.withParameter(1), rcOf(noSessions("00000144", "0002")));
+        assertEquals(TpmRc.VALUE.withParameter(1), rcOf(noSessions("0000017a", "00000055 00000000 00000001")));
+        assertEquals(TpmRc.VALUE.withParameter(3), rcOf(noSessions("00000176", "40000007 40000007 0000 0000 02 0010 000b")));
+    }
+
+    @Test
+    void aCapabilityWithoutAnArmIsASelectorError() {
+        TpmFormatException e = assertThrows(TpmFormatException.class,
+                () -> Codecs.unmarshal(CapabilityData.class, hex("00000100 00000000")));
+        assertEquals(TpmRc.SELECTOR, e.rc());
     }
 }

@@ -13,8 +13,11 @@ import org.vtpm.tpm.types.AlgId;
 import org.vtpm.tpm.types.Cap;
 import org.vtpm.tpm.types.Cc;
 import org.vtpm.tpm.types.EccCurve;
+import org.vtpm.tpm.types.Eo;
 import org.vtpm.tpm.types.Handle;
+import org.vtpm.tpm.types.Se;
 import org.vtpm.tpm.types.St;
+import org.vtpm.tpm.types.Su;
 import org.vtpm.tpm.wire.AllowEmpty;
 import org.vtpm.tpm.wire.Bytes;
 import org.vtpm.tpm.wire.Check;
@@ -174,7 +177,8 @@ public final class RandomValues {
             }
             return values;
         }
-        for (Class<?> c : new Class<?>[] {AlgId.class, EccCurve.class, St.class, Cap.class, Cc.class}) {
+        for (Class<?> c : new Class<?>[] {AlgId.class, EccCurve.class, St.class, Cap.class, Cc.class, Su.class, Se.class,
+            Eo.class}) {
             if (type == c) {
                 values.addAll(constants(c));
                 return values;

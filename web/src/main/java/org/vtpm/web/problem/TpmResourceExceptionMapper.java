@@ -23,7 +23,7 @@ public class TpmResourceExceptionMapper implements ExceptionMapper<TpmResourceEx
         LOG.warning(exception.getMessage());
         if (exception instanceof TpmCommandException command) {
             return Problem.response(Response.Status.BAD_GATEWAY,
-                    String.format("the TPM refused the command (response code 0x%08x)", command.responseCode()));
+                    "the TPM refused the command: " + command.rc());
         }
         return Problem.response(Response.Status.SERVICE_UNAVAILABLE, "the TPM is not reachable now; retry later");
     }

@@ -1,6 +1,10 @@
 package org.vtpm.rar.outbound;
 
 import org.vtpm.rar.api.TpmConnection;
+import org.vtpm.tpm.client.Session;
+import org.vtpm.tpm.command.GetRandom;
+import org.vtpm.tpm.command.TpmCommand;
+import org.vtpm.tpm.command.TpmResponse;
 import org.vtpm.rar.api.TpmResourceException;
 import org.vtpm.rar.api.TpmTarget;
 
@@ -35,8 +39,13 @@ public final class TpmConnectionHandle implements TpmConnection {
     }
 
     @Override
+    public <R extends TpmResponse> R execute(TpmCommand<R> command, Session... sessions) throws TpmResourceException {
+        return current().execute(command, sessions);
+    }
+
+    @Override
     public byte[] getRandom(int count) throws TpmResourceException {
-        return RawCommands.getRandom(this, count);
+        return execute(new GetRandom(count)).randomBytes().buffer();
     }
 
     @Override

@@ -1,7 +1,7 @@
 package org.vtpm.rar.outbound;
 
-import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,36 +22,48 @@ import jakarta.resource.spi.LocalTransaction;
 import jakarta.resource.spi.ManagedConnection;
 import jakarta.resource.spi.ManagedConnectionMetaData;
 
+import org.vtpm.rar.api.TpmResourceException;
 import org.vtpm.rar.api.TpmTarget;
 import org.vtpm.rar.api.TpmUnavailableException;
-import org.vtpm.tpm.transport.TpmTransport;
+import org.vtpm.tpm.client.Session;
+import org.vtpm.tpm.command.FlushContext;
+import org.vtpm.tpm.command.GetCapability;
+import org.vtpm.tpm.command.GetCapabilityResponse;
+import org.vtpm.tpm.command.GetTestResult;
+import org.vtpm.tpm.command.TpmCommand;
+import org.vtpm.tpm.command.TpmResponse;
+import org.vtpm.tpm.types.Cap;
+import org.vtpm.tpm.types.Handle;
+import org.vtpm.tpm.types.HandleList;
+import org.vtpm.tpm.types.Hc;
+import org.vtpm.tpm.types.Ht;
+import org.vtpm.tpm.types.TpmLimits;
 
 /**
- * One physical connection to one TPM, pooled by the container. Commands from its handles are
- * serialized here, since a TPM runs one command at a time. A transport failure marks the
- * connection broken and tells the pool to drop it.
+ * One pooled connection to one TPM, over the TPM's shared {@link TpmChannel}. While a borrower
+ * holds it, it holds the TPM's lease. A transport failure marks it broken and tells the pool to
+ * drop it.
  */
 final class TpmManagedConnection implements ManagedConnection {
 
     private static final Logger LOG = Logger.getLogger(TpmManagedConnection.class.getName());
 
     private final TpmManagedConnectionFactory factory;
-    private final TpmTarget target;
-    private final TpmTransport transport;
+    private final TpmChannel channel;
     private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<TpmConnectionHandle> handles = ConcurrentHashMap.newKeySet();
+    private boolean leased;
     private volatile boolean broken;
     private volatile boolean destroyed;
     private PrintWriter logWriter;
 
-    TpmManagedConnection(TpmManagedConnectionFactory factory, TpmTarget target, TpmTransport transport) {
+    TpmManagedConnection(TpmManagedConnectionFactory factory, TpmChannel channel) {
         this.factory = factory;
-        this.target = target;
-        this.transport = transport;
+        this.channel = channel;
     }
 
     TpmTarget target() {
-        return target;
+        return channel.target();
     }
 
     String backendDescription() throws ResourceException {
@@ -59,12 +71,19 @@ final class TpmManagedConnection implements ManagedConnection {
     }
 
     boolean isUsable() {
-        return !broken && !destroyed;
+        return !broken && !destroyed && !channel.failed();
     }
 
+    /** Hands out a handle once this connection holds its TPM's lease (see {@link TpmChannel}). */
     @Override
     public Object getConnection(Subject subject, ConnectionRequestInfo info) throws ResourceException {
         ensureUsable();
+        synchronized (this) {
+            if (!leased) {
+                channel.acquireLease(factory.leaseTimeout());
+                leased = true;
+            }
+        }
         TpmConnectionHandle handle = new TpmConnectionHandle(this);
         handles.add(handle);
         return handle;
@@ -83,31 +102,78 @@ final class TpmManagedConnection implements ManagedConnection {
         handles.remove(handle);
     }
 
-    /** Runs one command; serialized because a TPM processes one command at a time. */
-    synchronized byte[] transmit(byte[] command) throws TpmUnavailableException {
+    byte[] transmit(byte[] command) throws TpmResourceException {
+        ensureUsable();
         try {
-            ensureUsable();
-            return transport.transmit(command);
-        } catch (IOException | ResourceException e) {
-            broken = true;
-            fireError(e);
-            throw new TpmUnavailableException(target + " did not answer: " + e.getMessage(), e);
+            return channel.transmit(command);
+        } catch (TpmUnavailableException e) {
+            throw broken(e);
         }
     }
 
+    <R extends TpmResponse> R execute(TpmCommand<R> command, Session... sessions) throws TpmResourceException {
+        ensureUsable();
+        try {
+            return channel.execute(command, sessions);
+        } catch (TpmUnavailableException e) {
+            throw broken(e);
+        }
+    }
+
+    private TpmUnavailableException broken(TpmUnavailableException cause) {
+        broken = true;
+        ConnectionEvent event = new ConnectionEvent(this, ConnectionEvent.CONNECTION_ERROR_OCCURRED, cause);
+        for (ConnectionEventListener listener : listeners) {
+            listener.connectionErrorOccurred(event);
+        }
+        return cause;
+    }
+
     /** For background validation: a cheap command that any live TPM answers. */
-    synchronized boolean probe() {
+    boolean probe() {
         if (!isUsable()) {
             return false;
         }
         try {
-            byte[] response = transport.transmit(RawCommands.GET_TEST_RESULT);
-            return response.length >= RawCommands.RESPONSE_HEADER_SIZE;
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "validation of " + target + " failed", e);
+            channel.execute(new GetTestResult());
+            return true;
+        } catch (TpmResourceException e) {
+            LOG.log(Level.FINE, "validation of " + target() + " failed", e);
             broken = true;
             return false;
         }
+    }
+
+    /**
+     * Flushes every transient object and session on the TPM, so the next borrower starts clean.
+     * The lease makes this borrower the TPM's only user, and a connection definition owns its TPMs
+     * (a vTPM, a dedicated swtpm, or a resource-managed device), so nothing of another's is lost.
+     */
+    private void flushLeftovers() throws TpmResourceException {
+        for (int first : new int[] {Hc.TRANSIENT_FIRST, Hc.LOADED_SESSION_FIRST, Hc.POLICY_SESSION_FIRST}) {
+            for (Handle handle : loadedHandles(first)) {
+                execute(new FlushContext(handle));
+            }
+        }
+    }
+
+    private List<Handle> loadedHandles(int first) throws TpmResourceException {
+        Ht type = new Handle(first).type();
+        List<Handle> loaded = new ArrayList<>();
+        int next = first;
+        boolean more = true;
+        while (more) {
+            GetCapabilityResponse response = execute(new GetCapability(Cap.HANDLES, next, TpmLimits.MAX_CAP_HANDLES));
+            List<Handle> page = ((HandleList) response.capabilityData().data()).handles().stream()
+                    .filter(handle -> handle.type().equals(type))
+                    .toList();
+            loaded.addAll(page);
+            more = response.moreData() && !page.isEmpty();
+            if (more) {
+                next = page.get(page.size() - 1).value() + 1;
+            }
+        }
+        return loaded;
     }
 
     void handleClosed(TpmConnectionHandle handle) {
@@ -119,38 +185,47 @@ final class TpmManagedConnection implements ManagedConnection {
         }
     }
 
-    private void fireError(Exception cause) {
-        ConnectionEvent event = new ConnectionEvent(this, ConnectionEvent.CONNECTION_ERROR_OCCURRED, cause);
-        for (ConnectionEventListener listener : listeners) {
-            listener.connectionErrorOccurred(event);
+    private void ensureUsable() throws TpmResourceException {
+        if (destroyed) {
+            throw new TpmResourceException("connection to " + target() + " is destroyed");
+        }
+        if (broken || channel.failed()) {
+            throw new TpmResourceException("connection to " + target() + " is broken");
         }
     }
 
-    private void ensureUsable() throws ResourceException {
-        if (destroyed) {
-            throw new IllegalStateException("connection to " + target + " is destroyed");
-        }
-        if (broken) {
-            throw new IllegalStateException("connection to " + target + " is broken");
+    /** Back to the pool: invalidate handles, flush the borrower's leftovers, give the TPM back. */
+    @Override
+    public void cleanup() throws ResourceException {
+        invalidateHandles();
+        try {
+            if (isUsable()) {
+                flushLeftovers();
+            }
+        } finally {
+            releaseLease();
         }
     }
 
     @Override
-    public void cleanup() {
+    public void destroy() {
+        destroyed = true;
+        invalidateHandles();
+        releaseLease();
+        factory.connectionDestroyed(channel);
+    }
+
+    private void invalidateHandles() {
         for (TpmConnectionHandle handle : handles) {
             handle.invalidate();
         }
         handles.clear();
     }
 
-    @Override
-    public void destroy() {
-        destroyed = true;
-        cleanup();
-        try {
-            transport.close();
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "closing the transport to " + target + " failed", e);
+    private synchronized void releaseLease() {
+        if (leased) {
+            leased = false;
+            channel.releaseLease();
         }
     }
 

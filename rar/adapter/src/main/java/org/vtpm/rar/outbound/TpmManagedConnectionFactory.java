@@ -2,7 +2,10 @@ package org.vtpm.rar.outbound;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -42,7 +45,8 @@ public class TpmManagedConnectionFactory
     private static final long serialVersionUID = 1L;
 
     @ConfigProperty(defaultValue = "tcp",
-            description = "Where the TPMs are: tcp (swtpm socket protocol) or swtpm (a stand-in process the adapter runs)")
+            description = "Where the TPMs are: tcp (a TPM over the swtpm or mssim protocol), device (/dev/tpmrm0) "
+                    + "or swtpm (a stand-in process the adapter runs)")
     private String backend = "tcp";
 
     @ConfigProperty(defaultValue = "127.0.0.1", description = "Host of the TPM, for backend tcp")
@@ -51,12 +55,23 @@ public class TpmManagedConnectionFactory
     @ConfigProperty(defaultValue = "2321", description = "Data port of the TPM, for backend tcp")
     private Integer port = 2321;
 
+    @ConfigProperty(defaultValue = "swtpm", description = "Protocol of the TPM, for backend tcp: swtpm or mssim")
+    private String protocol = "swtpm";
+
+    @ConfigProperty(defaultValue = "/dev/tpmrm0", description = "The TPM character device, for backend device")
+    private String device = "/dev/tpmrm0";
+
     @ConfigProperty(description = "Directory for the state of TPMs this definition keeps on disk")
     private String stateDirectory;
+
+    @ConfigProperty(defaultValue = "5000",
+            description = "How long a borrower waits for a TPM that another borrower holds, in milliseconds")
+    private Integer leaseTimeoutMillis = 5000;
 
     private transient ResourceAdapter resourceAdapter;
     private transient PrintWriter logWriter;
     private transient TpmBackend tpmBackend;
+    private final transient Map<TpmTarget, TpmChannel> channels = new HashMap<>();
 
     @Override
     public Object createConnectionFactory(ConnectionManager connectionManager) throws ResourceException {
@@ -77,12 +92,42 @@ public class TpmManagedConnectionFactory
             throw new jakarta.resource.spi.ResourceAllocationException(
                     "connection definition with backend " + backend + " does not serve " + target);
         }
-        try {
-            return new TpmManagedConnection(this, target, backendForTarget.open(target));
-        } catch (IOException e) {
-            throw new TpmUnavailableException("cannot reach " + target + " (" + backendForTarget.description() + "): "
-                    + e.getMessage(), e);
+        return new TpmManagedConnection(this, channel(backendForTarget, target));
+    }
+
+    /** The shared channel to a target, opened anew when the last one failed. */
+    private TpmChannel channel(TpmBackend backendForTarget, TpmTarget target) throws TpmUnavailableException {
+        synchronized (channels) {
+            TpmChannel channel = channels.get(target);
+            if (channel != null && !channel.failed()) {
+                return channel;
+            }
+            if (channel != null) {
+                channel.close();
+            }
+            try {
+                channel = new TpmChannel(target, backendForTarget.open(target));
+            } catch (IOException e) {
+                throw new TpmUnavailableException("cannot reach " + target + " (" + backendForTarget.description()
+                        + "): " + e.getMessage(), e);
+            }
+            channels.put(target, channel);
+            return channel;
         }
+    }
+
+    /** A destroyed connection's channel is closed once it has failed; healthy ones stay shared. */
+    void connectionDestroyed(TpmChannel channel) {
+        synchronized (channels) {
+            if (channel.failed() && channels.get(channel.target()) == channel) {
+                channels.remove(channel.target());
+                channel.close();
+            }
+        }
+    }
+
+    Duration leaseTimeout() {
+        return Duration.ofMillis(leaseTimeoutMillis);
     }
 
     @Override
@@ -123,10 +168,11 @@ public class TpmManagedConnectionFactory
     private synchronized TpmBackend tpmBackend() throws ResourceException {
         if (tpmBackend == null) {
             tpmBackend = switch (backend.trim().toLowerCase(Locale.ROOT)) {
-                case "tcp" -> new TcpBackend(host, port);
+                case "tcp" -> new TcpBackend(host, port, protocol);
+                case "device" -> new DeviceBackend(java.nio.file.Path.of(device));
                 case "swtpm" -> standIn();
                 default -> throw new InvalidPropertyException(
-                        "unknown TPM backend '" + backend + "'; expected tcp or swtpm");
+                        "unknown TPM backend '" + backend + "'; expected tcp, device or swtpm");
             };
         }
         return tpmBackend;
@@ -167,6 +213,30 @@ public class TpmManagedConnectionFactory
         this.port = port;
     }
 
+    public String getProtocol() {
+        return protocol;
+    }
+
+    public void setProtocol(String protocol) {
+        this.protocol = protocol;
+    }
+
+    public String getDevice() {
+        return device;
+    }
+
+    public void setDevice(String device) {
+        this.device = device;
+    }
+
+    public Integer getLeaseTimeoutMillis() {
+        return leaseTimeoutMillis;
+    }
+
+    public void setLeaseTimeoutMillis(Integer leaseTimeoutMillis) {
+        this.leaseTimeoutMillis = leaseTimeoutMillis;
+    }
+
     public String getStateDirectory() {
         return stateDirectory;
     }
@@ -183,6 +253,16 @@ public class TpmManagedConnectionFactory
     @Override
     public void setResourceAdapter(ResourceAdapter resourceAdapter) {
         this.resourceAdapter = resourceAdapter;
+        if (resourceAdapter instanceof org.vtpm.rar.TpmResourceAdapter adapter) {
+            adapter.closeOnStop(this::closeChannels);
+        }
+    }
+
+    private void closeChannels() {
+        synchronized (channels) {
+            channels.values().forEach(TpmChannel::close);
+            channels.clear();
+        }
     }
 
     @Override
@@ -202,11 +282,14 @@ public class TpmManagedConnectionFactory
                 && Objects.equals(backend, that.backend)
                 && Objects.equals(host, that.host)
                 && Objects.equals(port, that.port)
-                && Objects.equals(stateDirectory, that.stateDirectory);
+                && Objects.equals(protocol, that.protocol)
+                && Objects.equals(device, that.device)
+                && Objects.equals(stateDirectory, that.stateDirectory)
+                && Objects.equals(leaseTimeoutMillis, that.leaseTimeoutMillis);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(backend, host, port, stateDirectory);
+        return Objects.hash(backend, host, port, protocol, device, stateDirectory, leaseTimeoutMillis);
     }
 }

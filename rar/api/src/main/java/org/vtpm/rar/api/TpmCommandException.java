@@ -1,19 +1,21 @@
 package org.vtpm.rar.api;
 
-/** The TPM answered a command with an error response code. */
+import org.vtpm.tpm.wire.TpmRc;
+
+/** The TPM answered a command with an error or warning response code. */
 public class TpmCommandException extends TpmResourceException {
 
     private static final long serialVersionUID = 1L;
 
     private final int responseCode;
 
-    public TpmCommandException(String command, int responseCode) {
-        super(String.format("%s failed with TPM response code 0x%08x", command, responseCode));
-        this.responseCode = responseCode;
+    public TpmCommandException(String command, TpmRc rc) {
+        super(command + " failed: " + rc);
+        this.responseCode = rc.value();
     }
 
-    /** The raw {@code TPM_RC} the TPM returned. */
-    public int responseCode() {
-        return responseCode;
+    /** The {@code TPM_RC} the TPM returned. */
+    public TpmRc rc() {
+        return new TpmRc(responseCode);
     }
 }

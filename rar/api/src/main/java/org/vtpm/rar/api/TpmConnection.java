@@ -1,5 +1,9 @@
 package org.vtpm.rar.api;
 
+import org.vtpm.tpm.client.Session;
+import org.vtpm.tpm.command.TpmCommand;
+import org.vtpm.tpm.command.TpmResponse;
+
 /**
  * One borrowed connection to a TPM. Not thread-safe: one borrower issues one command at a time,
  * as on a real TPM. Closing returns it to the pool; transient objects and sessions the borrower
@@ -17,8 +21,17 @@ public interface TpmConnection extends AutoCloseable {
     String backendDescription() throws TpmResourceException;
 
     /**
+     * Runs one typed command, with sessions passed as values (one per handle that needs
+     * authorization, in handle order, then any for auditing or parameter encryption).
+     *
+     * @throws TpmCommandException if the TPM answers with an error code
+     * @throws TpmUnavailableException if the TPM does not answer
+     */
+    <R extends TpmResponse> R execute(TpmCommand<R> command, Session... sessions) throws TpmResourceException;
+
+    /**
      * Sends one marshalled TPM 2.0 command and returns the marshalled response, whatever its
-     * response code.
+     * response code: for callers that relay commands they did not build (a guest's, a tool's).
      */
     byte[] transmit(byte[] command) throws TpmResourceException;
 

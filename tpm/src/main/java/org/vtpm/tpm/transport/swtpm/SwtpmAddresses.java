@@ -38,6 +38,12 @@ record SwtpmAddresses(SocketAddress data, SocketAddress control) {
                 + " attempts");
     }
 
+    /** The given data port and the next one for control, on loopback. */
+    static SwtpmAddresses loopbackPorts(int dataPort) throws IOException {
+        InetAddress loopback = InetAddress.getByName(LOOPBACK);
+        return new SwtpmAddresses(new InetSocketAddress(loopback, dataPort), new InetSocketAddress(loopback, dataPort + 1));
+    }
+
     /** The value of {@code --server} or {@code --ctrl} for {@code address}. */
     static String listenOption(SocketAddress address) {
         if (address instanceof UnixDomainSocketAddress unix) {

@@ -65,7 +65,9 @@ public final class SwtpmProcess implements AutoCloseable {
             for (int attempt = 1; ; attempt++) {
                 SwtpmAddresses addresses = options.socketType() == SwtpmSocketType.UNIX
                         ? SwtpmAddresses.unixSockets(workDirectory)
-                        : SwtpmAddresses.freeLoopbackPorts();
+                        : options.dataPort().isPresent()
+                                ? SwtpmAddresses.loopbackPorts(options.dataPort().getAsInt())
+                                : SwtpmAddresses.freeLoopbackPorts();
                 SwtpmProcess swtpm = launch(options, workDirectory, stateDirectory, addresses);
                 Runtime.getRuntime().addShutdownHook(swtpm.shutdownHook);
                 try {

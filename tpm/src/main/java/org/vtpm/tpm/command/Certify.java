@@ -1,0 +1,17 @@
+package org.vtpm.tpm.command;
+
+import org.vtpm.tpm.types.Data;
+import org.vtpm.tpm.types.Handle;
+import org.vtpm.tpm.types.SigScheme;
+import org.vtpm.tpm.types.Tpmi;
+import org.vtpm.tpm.wire.Check;
+import org.vtpm.tpm.wire.NullValue;
+import org.vtpm.tpm.wire.Plus;
+
+/** TPM2_Certify: proves that an object is loaded in this TPM. */
+public record Certify(
+        @HandleArea(auth = AuthRole.ADMIN) @Check(Tpmi.DhObject.class) Handle objectHandle,
+        @HandleArea(auth = AuthRole.USER) @Check(value = Tpmi.DhObject.class, nullValue = NullValue.ACCEPTED) Handle signHandle,
+        Data qualifyingData,
+        @Plus SigScheme inScheme) implements TpmCommand<CertifyResponse> {
+}

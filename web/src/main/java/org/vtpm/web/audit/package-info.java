@@ -1,0 +1,2 @@
+/** {@code /api/v1/audit-events}: the audit trail, newest first. */
+package org.vtpm.web.audit;
