@@ -64,7 +64,6 @@ public final class SwtpmDevice implements TpmDevice, AutoCloseable {
                 control.setStateBlob(new StateBlob(StateBlobType.VOLATILE, false, volatileState.get()));
             }
             control.init(true);
-            control.setLocality(locality);
         } catch (TpmTransportException e) {
             throw new TpmDeviceException("swtpm did not power on: " + e.getMessage(), e);
         }

@@ -86,6 +86,8 @@ public final class TpmPlatform implements AutoCloseable {
         }
         running = true;
         persistedState = permanent.orElse(null);
+        // Compare once after power-on whatever the generation says: a new TPM was just manufactured,
+        // or the device rewrote its state while loading it, and either must be durable at once.
         persistedGeneration = device.permanentStateGeneration() - 1;
         persistIfChanged();
     }
@@ -202,8 +204,10 @@ public final class TpmPlatform implements AutoCloseable {
                 }
             case VOLATILE:
                 return volatileState();
-            default:
+            case SAVESTATE:
                 return new byte[0];
+            default:
+                throw new IllegalArgumentException("unknown state blob type " + type);
         }
     }
 
@@ -222,11 +226,14 @@ public final class TpmPlatform implements AutoCloseable {
             case VOLATILE:
                 store(StatePart.VOLATILE, blob);
                 break;
-            default:
+            case SAVESTATE:
                 if (blob.length != 0) {
                     throw new PlatformException(PtmException.TPM_BAD_PARAMETER,
                             "a TPM 2.0 has no separate save-state blob");
                 }
+                break;
+            default:
+                throw new IllegalArgumentException("unknown state blob type " + type);
         }
     }
 
