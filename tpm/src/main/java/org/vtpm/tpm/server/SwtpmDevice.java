@@ -127,6 +127,35 @@ public final class SwtpmDevice implements TpmDevice, AutoCloseable {
     }
 
     @Override
+    public void hashStart() throws TpmDeviceException {
+        generation++;
+        try {
+            control.hashStart();
+        } catch (TpmTransportException e) {
+            throw new TpmDeviceException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void hashData(byte[] data) throws TpmDeviceException {
+        try {
+            control.hashData(data);
+        } catch (TpmTransportException e) {
+            throw new TpmDeviceException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void hashEnd() throws TpmDeviceException {
+        generation++;
+        try {
+            control.hashEnd();
+        } catch (TpmTransportException e) {
+            throw new TpmDeviceException(e.getMessage(), e);
+        }
+    }
+
+    @Override
     public void resetTpmEstablished(int resetLocality) throws TpmDeviceException {
         generation++;
         try {

@@ -183,6 +183,36 @@ public final class TpmPlatform implements AutoCloseable {
         persistIfChanged();
     }
 
+    /** {@code CMD_HASH_START}, mssim's hash-start signal: _TPM_Hash_Start. */
+    public synchronized void hashStart() throws PlatformException {
+        hashStep(TpmDevice::hashStart);
+    }
+
+    /** {@code CMD_HASH_DATA}: _TPM_Hash_Data. */
+    public synchronized void hashData(byte[] data) throws PlatformException {
+        hashStep(device -> device.hashData(data));
+    }
+
+    /** {@code CMD_HASH_END}: _TPM_Hash_End. */
+    public synchronized void hashEnd() throws PlatformException {
+        hashStep(TpmDevice::hashEnd);
+    }
+
+    private void hashStep(HashStep step) throws PlatformException {
+        requireRunning();
+        try {
+            step.run(device);
+        } catch (TpmDeviceException | RuntimeException e) {
+            throw new PlatformException(PtmException.TPM_FAIL, e.getMessage(), e);
+        }
+        persistIfChanged();
+    }
+
+    @FunctionalInterface
+    private interface HashStep {
+        void run(TpmDevice device) throws TpmDeviceException;
+    }
+
     /** {@code CMD_STORE_VOLATILE}: writes the volatile state to the store, for a later {@link #init}. */
     public synchronized void storeVolatile() throws PlatformException {
         requireRunning();
