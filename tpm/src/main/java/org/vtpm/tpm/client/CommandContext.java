@@ -2,6 +2,8 @@ package org.vtpm.tpm.client;
 
 import java.util.List;
 
+import org.vtpm.tpm.command.ParameterHashes;
+import org.vtpm.tpm.crypto.HashAlgorithm;
 import org.vtpm.tpm.types.Cc;
 import org.vtpm.tpm.types.Handle;
 import org.vtpm.tpm.types.Name;
@@ -23,5 +25,13 @@ public record CommandContext(Cc code, List<Handle> handles, List<Name> names, By
         if (!names.isEmpty() && names.size() != handles.size()) {
             throw new IllegalArgumentException(names.size() + " names for " + handles.size() + " handles");
         }
+    }
+
+    /** The command's cpHash; needs the names, so only for sessions that {@link Session#requiresNames}. */
+    public byte[] cpHash(HashAlgorithm hash) {
+        if (names.size() != handles.size()) {
+            throw new IllegalStateException("cpHash needs the handles' names; the session must require them");
+        }
+        return ParameterHashes.cpHash(hash, code, names, parameters.toByteArray());
     }
 }

@@ -50,7 +50,8 @@ public final class Tpm implements AutoCloseable {
     }
 
     /**
-     * Runs one command.
+     * Runs one command. A TPM that answers TPM_RC_RETRY, TPM_RC_YIELDED or TPM_RC_TESTING gets the
+     * command again, up to eight attempts in all, with short pauses.
      *
      * @param sessions one per handle that needs authorization, in handle order, then any
      *     sessions used only for auditing or parameter encryption

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import javax.security.auth.Subject;
 
 import jakarta.resource.ResourceException;
@@ -25,7 +27,9 @@ import jakarta.resource.spi.ResourceAdapterAssociation;
 import jakarta.resource.spi.ValidatingManagedConnectionFactory;
 
 import org.vtpm.rar.api.TpmConnection;
+import org.vtpm.rar.api.TpmAccessPolicy;
 import org.vtpm.rar.api.TpmConnectionFactory;
+import org.vtpm.rar.api.TpmResourceException;
 import org.vtpm.rar.api.TpmTarget;
 import org.vtpm.rar.api.TpmUnavailableException;
 
@@ -64,6 +68,10 @@ public class TpmManagedConnectionFactory
     @ConfigProperty(description = "Directory for the state of TPMs this definition keeps on disk")
     private String stateDirectory;
 
+    @ConfigProperty(description = "JNDI name of the TpmAccessPolicy that decides who may use which TPM; "
+            + "empty for none (a definition only the manager's own services reach)")
+    private String accessPolicy;
+
     @ConfigProperty(defaultValue = "5000",
             description = "How long a borrower waits for a TPM that another borrower holds, in milliseconds")
     private Integer leaseTimeoutMillis = 5000;
@@ -72,6 +80,14 @@ public class TpmManagedConnectionFactory
     private transient PrintWriter logWriter;
     private transient TpmBackend tpmBackend;
     private final transient Map<TpmTarget, TpmChannel> channels = new HashMap<>();
+    private transient volatile TpmAccessPolicy resolvedAccessPolicy;
+    private transient PolicyLookup policyLookup = InitialContext::doLookup;
+
+    /** Finds the policy by its JNDI name; a seam for tests, which have no naming service. */
+    @FunctionalInterface
+    interface PolicyLookup {
+        TpmAccessPolicy lookup(String name) throws NamingException;
+    }
 
     @Override
     public Object createConnectionFactory(ConnectionManager connectionManager) throws ResourceException {
@@ -124,6 +140,29 @@ public class TpmManagedConnectionFactory
                 channel.close();
             }
         }
+    }
+
+    /** The configured policy, looked up once it is needed: it lives in an application deployed after the adapter. */
+    TpmAccessPolicy accessPolicy() throws TpmResourceException {
+        if (accessPolicy == null || accessPolicy.isBlank()) {
+            return null;
+        }
+        TpmAccessPolicy policy = resolvedAccessPolicy;
+        if (policy == null) {
+            try {
+                policy = policyLookup.lookup(accessPolicy);
+            } catch (NamingException | ClassCastException e) {
+                throw new TpmResourceException("the TPM access policy " + accessPolicy + " is not available: "
+                        + e.getMessage(), e);
+            }
+            resolvedAccessPolicy = policy;
+        }
+        return policy;
+    }
+
+    void usePolicyLookup(PolicyLookup lookup) {
+        this.policyLookup = lookup;
+        this.resolvedAccessPolicy = null;
     }
 
     Duration leaseTimeout() {
@@ -229,6 +268,15 @@ public class TpmManagedConnectionFactory
         this.device = device;
     }
 
+    public String getAccessPolicy() {
+        return accessPolicy;
+    }
+
+    public void setAccessPolicy(String accessPolicy) {
+        this.accessPolicy = accessPolicy;
+        this.resolvedAccessPolicy = null;
+    }
+
     public Integer getLeaseTimeoutMillis() {
         return leaseTimeoutMillis;
     }
@@ -285,11 +333,12 @@ public class TpmManagedConnectionFactory
                 && Objects.equals(protocol, that.protocol)
                 && Objects.equals(device, that.device)
                 && Objects.equals(stateDirectory, that.stateDirectory)
+                && Objects.equals(accessPolicy, that.accessPolicy)
                 && Objects.equals(leaseTimeoutMillis, that.leaseTimeoutMillis);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(backend, host, port, protocol, device, stateDirectory, leaseTimeoutMillis);
+        return Objects.hash(backend, host, port, protocol, device, stateDirectory, accessPolicy, leaseTimeoutMillis);
     }
 }

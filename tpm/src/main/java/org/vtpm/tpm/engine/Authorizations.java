@@ -1,0 +1,113 @@
+package org.vtpm.tpm.engine;
+
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.vtpm.tpm.command.AuthRole;
+import org.vtpm.tpm.command.DecodedCommand;
+import org.vtpm.tpm.engine.commands.CommandError;
+import org.vtpm.tpm.engine.state.EngineState;
+import org.vtpm.tpm.types.Auth;
+import org.vtpm.tpm.types.AuthCommand;
+import org.vtpm.tpm.types.AuthResponse;
+import org.vtpm.tpm.types.Handle;
+import org.vtpm.tpm.types.Ht;
+import org.vtpm.tpm.types.Nonce;
+import org.vtpm.tpm.types.SessionAttributes;
+import org.vtpm.tpm.wire.TpmRc;
+
+/**
+ * The authorization area, run once for every command before its function (the role of the
+ * reference implementation's SessionProcess.c): each handle that needs authorization is matched
+ * with the session at the same position, sessions are checked for being usable at all, then each
+ * authorization is checked.
+ */
+final class Authorizations {
+
+    private static final SessionAttributes PASSWORD_FORBIDDEN = SessionAttributes.of(SessionAttributes.AUDIT,
+            SessionAttributes.AUDIT_EXCLUSIVE, SessionAttributes.AUDIT_RESET, SessionAttributes.DECRYPT,
+            SessionAttributes.ENCRYPT);
+    private static final AuthResponse PASSWORD_ACK = new AuthResponse(Nonce.EMPTY,
+            SessionAttributes.CONTINUE_SESSION, Auth.EMPTY);
+
+    private final EngineState state;
+
+    Authorizations(EngineState state) {
+        this.state = state;
+    }
+
+    /**
+     * Checks every session of {@code command}.
+     *
+     * @return the response's authorization area, one entry per session
+     */
+    List<AuthResponse> authorize(DecodedCommand command) throws CommandError {
+        List<AuthCommand> sessions = command.authorizations();
+        List<Handle> authorized = authorizedHandles(command);
+        for (int i = 0; i < sessions.size(); i++) {
+            AuthCommand session = sessions.get(i);
+            int number = i + 1;
+            if (!session.sessionHandle().equals(Handle.RS_PW)) {
+                throw CommandError.of(new TpmRc(TpmRc.REFERENCE_S0.value() + i));
+            }
+            if (i >= authorized.size()) {
+                throw CommandError.of(TpmRc.HANDLE.withSession(number));
+            }
+            if (!session.nonce().isEmpty()) {
+                throw CommandError.of(TpmRc.NONCE.withSession(number));
+            }
+            if ((session.sessionAttributes().value() & PASSWORD_FORBIDDEN.value()) != 0) {
+                throw CommandError.of(TpmRc.ATTRIBUTES.withSession(number));
+            }
+        }
+        List<AuthResponse> responses = new ArrayList<>(sessions.size());
+        for (int i = 0; i < sessions.size(); i++) {
+            byte[] expected = trimTrailingZeros(authValue(authorized.get(i)));
+            byte[] given = trimTrailingZeros(sessions.get(i).hmac().buffer());
+            if (!MessageDigest.isEqual(expected, given)) {
+                throw CommandError.of((isDaExempt(authorized.get(i)) ? TpmRc.BAD_AUTH : TpmRc.AUTH_FAIL)
+                        .withSession(i + 1));
+            }
+            responses.add(PASSWORD_ACK);
+        }
+        return responses;
+    }
+
+    private static List<Handle> authorizedHandles(DecodedCommand command) {
+        List<AuthRole> roles = command.spec().authRoles();
+        List<Handle> handles = new ArrayList<>(roles.size());
+        for (int i = 0; i < roles.size(); i++) {
+            if (roles.get(i) != AuthRole.NONE) {
+                handles.add(command.handles().get(i));
+            }
+        }
+        return handles;
+    }
+
+    /** The authValue of an entity the load-status check found present. */
+    private byte[] authValue(Handle entity) {
+        if (entity.type().equals(Ht.PCR)) {
+            return new byte[0];
+        }
+        return state.hierarchies().authValue(entity);
+    }
+
+    /**
+     * Whether a failed authorization of {@code entity} leaves the dictionary-attack counter alone:
+     * PCRs and every permanent handle but TPM_RH_LOCKOUT are exempt (Part 1, 19.8.6).
+     */
+    private static boolean isDaExempt(Handle entity) {
+        return !entity.equals(Handle.RH_LOCKOUT);
+    }
+
+    /** Part 1, 19.6.4: trailing zeros of an authValue are not significant. */
+    private static byte[] trimTrailingZeros(byte[] value) {
+        int end = value.length;
+        while (end > 0 && value[end - 1] == 0) {
+            end--;
+        }
+        return end == value.length ? value : Arrays.copyOf(value, end);
+    }
+}

@@ -1,0 +1,187 @@
+package org.vtpm.tpm.engine;
+
+import java.util.List;
+
+import org.vtpm.tpm.command.CommandFraming;
+import org.vtpm.tpm.command.CommandSpec;
+import org.vtpm.tpm.command.DecodedCommand;
+import org.vtpm.tpm.command.GetCapability;
+import org.vtpm.tpm.command.GetRandom;
+import org.vtpm.tpm.command.GetTestResult;
+import org.vtpm.tpm.command.Hash;
+import org.vtpm.tpm.command.IncrementalSelfTest;
+import org.vtpm.tpm.command.PcrEvent;
+import org.vtpm.tpm.command.PcrExtend;
+import org.vtpm.tpm.command.PcrRead;
+import org.vtpm.tpm.command.PcrReset;
+import org.vtpm.tpm.command.ResponseFraming;
+import org.vtpm.tpm.command.SelfTest;
+import org.vtpm.tpm.command.Shutdown;
+import org.vtpm.tpm.command.Startup;
+import org.vtpm.tpm.command.StirRandom;
+import org.vtpm.tpm.command.TpmCommand;
+import org.vtpm.tpm.command.TpmResponse;
+import org.vtpm.tpm.engine.commands.Capabilities;
+import org.vtpm.tpm.engine.commands.CommandError;
+import org.vtpm.tpm.engine.commands.CommandTable;
+import org.vtpm.tpm.engine.commands.HashCommands;
+import org.vtpm.tpm.engine.commands.PcrCommands;
+import org.vtpm.tpm.engine.commands.RandomCommands;
+import org.vtpm.tpm.engine.commands.Request;
+import org.vtpm.tpm.engine.commands.SelfTests;
+import org.vtpm.tpm.engine.commands.StartupCommands;
+import org.vtpm.tpm.engine.state.EngineState;
+import org.vtpm.tpm.engine.state.ShutdownState;
+import org.vtpm.tpm.types.AuthResponse;
+import org.vtpm.tpm.types.Cc;
+import org.vtpm.tpm.types.CcAttributes;
+import org.vtpm.tpm.types.Handle;
+import org.vtpm.tpm.types.Hc;
+import org.vtpm.tpm.types.Ht;
+import org.vtpm.tpm.types.St;
+import org.vtpm.tpm.types.TpmLimits;
+import org.vtpm.tpm.wire.TpmFormatException;
+import org.vtpm.tpm.wire.TpmRc;
+import org.vtpm.tpm.wire.TpmReader;
+
+/**
+ * Runs one command buffer through the steps every command shares, in the reference
+ * implementation's order (ExecCommand.c): header (tag, size, an implemented code), the started
+ * check, handles (well-formed, then present), the authorization area (parsed, then checked), the
+ * parameters, and only then the command's own function; then marshals its typed response.
+ */
+final class Dispatcher {
+
+    private static final CcAttributes NONE = CcAttributes.NONE;
+    private static final CcAttributes NV = CcAttributes.NV;
+    private static final int HEADER_SIZE = 10;
+
+    private final EngineState state;
+    private final CommandTable table = new CommandTable();
+    private final Authorizations authorizations;
+
+    Dispatcher(EngineState state) {
+        this.state = state;
+        this.authorizations = new Authorizations(state);
+        StartupCommands startup = new StartupCommands(state);
+        SelfTests tests = new SelfTests();
+        RandomCommands random = new RandomCommands(state.random());
+        PcrCommands pcrs = new PcrCommands(state.pcrs());
+        HashCommands hashes = new HashCommands(state.hierarchies());
+        Capabilities capabilities = new Capabilities(state, table);
+        table.add(Startup.class, startup::startup, NV)
+                .add(Shutdown.class, startup::shutdown, NV)
+                .add(SelfTest.class, tests::selfTest, NV)
+                .add(IncrementalSelfTest.class, tests::incrementalSelfTest, NV)
+                .add(GetTestResult.class, tests::getTestResult, NONE)
+                .add(GetRandom.class, random::getRandom, NONE)
+                .add(StirRandom.class, random::stirRandom, NV)
+                .add(GetCapability.class, capabilities::getCapability, NONE)
+                .add(PcrRead.class, pcrs::read, NONE)
+                .add(PcrExtend.class, pcrs::extend, NV)
+                .add(PcrEvent.class, pcrs::event, NV)
+                .add(PcrReset.class, pcrs::reset, NV)
+                .add(Hash.class, hashes::hash, NONE);
+    }
+
+    byte[] process(int locality, byte[] buffer) {
+        try {
+            return execute(locality, buffer);
+        } catch (CommandError e) {
+            return ResponseFraming.error(e.rc());
+        }
+    }
+
+    private byte[] execute(int locality, byte[] buffer) throws CommandError {
+        CommandTable.Entry<?> entry = checkHeader(buffer);
+        if (locality < 0 || locality > 4) {
+            throw CommandError.of(TpmRc.LOCALITY);
+        }
+        if (!state.power().isStarted() && !entry.spec().code().equals(Cc.STARTUP)) {
+            throw CommandError.of(TpmRc.INITIALIZE);
+        }
+        DecodedCommand command;
+        try {
+            command = CommandFraming.decode(buffer);
+        } catch (TpmFormatException e) {
+            if (e.rc().handle() == 0) {
+                checkPresent(rawHandles(buffer, entry.spec().handleCount()));
+            }
+            throw CommandError.of(e.rc());
+        }
+        checkPresent(command.handles());
+        List<AuthResponse> acks = authorizations.authorize(command);
+        TpmCommand<?> typed;
+        try {
+            typed = command.command();
+        } catch (TpmFormatException e) {
+            throw CommandError.of(e.rc());
+        }
+        TpmResponse response = entry.execute(typed, new Request(locality));
+        if (entry.attributes().has(NV) && !entry.spec().code().equals(Cc.SHUTDOWN)) {
+            state.power().shutdown(ShutdownState.NONE);
+        }
+        return encode(entry.spec(), command.tag(), response, acks);
+    }
+
+    private static <R extends TpmResponse> byte[] encode(CommandSpec<R> spec, St tag, TpmResponse response,
+            List<AuthResponse> acks) {
+        R typed = spec.responseType().cast(response);
+        return ResponseFraming.encode(tag, spec.responseHandles(typed), spec.responseParameters(typed), acks);
+    }
+
+    /** Tag, commandSize and commandCode, each failing with the code the reference implementation gives. */
+    private CommandTable.Entry<?> checkHeader(byte[] buffer) throws CommandError {
+        try {
+            TpmReader in = new TpmReader(buffer);
+            int tag = in.readU16();
+            if (tag != St.NO_SESSIONS.value() && tag != St.SESSIONS.value()) {
+                throw CommandError.of(TpmRc.BAD_TAG);
+            }
+            int size = in.readU32();
+            if (size != buffer.length || buffer.length > TpmLimits.MAX_COMMAND_SIZE) {
+                throw CommandError.of(TpmRc.COMMAND_SIZE);
+            }
+            int code = in.readU32();
+            return table.entry(code).orElseThrow(() -> CommandError.of(TpmRc.COMMAND_CODE));
+        } catch (TpmFormatException e) {
+            throw CommandError.of(buffer.length < HEADER_SIZE ? TpmRc.INSUFFICIENT : e.rc());
+        }
+    }
+
+    /** The handles of a command whose later parts failed to unmarshal, to report a missing entity first. */
+    private static List<Handle> rawHandles(byte[] buffer, int count) {
+        if (buffer.length < HEADER_SIZE + 4 * count) {
+            return List.of();
+        }
+        Handle[] handles = new Handle[count];
+        for (int i = 0; i < count; i++) {
+            int at = HEADER_SIZE + 4 * i;
+            handles[i] = new Handle((buffer[at] & 0xFF) << 24 | (buffer[at + 1] & 0xFF) << 16
+                    | (buffer[at + 2] & 0xFF) << 8 | (buffer[at + 3] & 0xFF));
+        }
+        return List.of(handles);
+    }
+
+    /** Every handle must name an entity that exists and is enabled (EntityGetLoadStatus). */
+    private void checkPresent(List<Handle> handles) throws CommandError {
+        for (int i = 0; i < handles.size(); i++) {
+            Handle handle = handles.get(i);
+            Ht type = handle.type();
+            if (type.equals(Ht.PERMANENT)) {
+                if (isHierarchy(handle) && !state.hierarchies().isEnabled(handle)) {
+                    throw CommandError.of(TpmRc.HIERARCHY.withHandle(i + 1));
+                }
+            } else if (type.equals(Ht.TRANSIENT)) {
+                throw CommandError.of(new TpmRc(TpmRc.REFERENCE_H0.value() + i));
+            } else if (!type.equals(Ht.PCR) || handle.value() > Hc.PCR_LAST) {
+                throw CommandError.of(TpmRc.HANDLE.withHandle(i + 1));
+            }
+        }
+    }
+
+    private static boolean isHierarchy(Handle handle) {
+        return handle.equals(Handle.RH_OWNER) || handle.equals(Handle.RH_ENDORSEMENT)
+                || handle.equals(Handle.RH_PLATFORM);
+    }
+}

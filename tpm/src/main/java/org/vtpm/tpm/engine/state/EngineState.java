@@ -1,0 +1,90 @@
+package org.vtpm.tpm.engine.state;
+
+import java.security.SecureRandom;
+
+import org.vtpm.tpm.wire.TpmFormatException;
+
+/**
+ * Everything one TPM remembers, grouped by subsystem. One instance belongs to one engine and is
+ * touched by one command at a time; it serializes to the versioned format of {@link StateWriter}.
+ */
+public final class EngineState {
+
+    private static final int VERSION = 1;
+
+    private final PowerState power;
+    private final Clock clock;
+    private final RandomSource random;
+    private final Hierarchies hierarchies;
+    private final PcrBanks pcrs;
+
+    private EngineState(PowerState power, Clock clock, RandomSource random, Hierarchies hierarchies, PcrBanks pcrs) {
+        this.power = power;
+        this.clock = clock;
+        this.random = random;
+        this.hierarchies = hierarchies;
+        this.pcrs = pcrs;
+    }
+
+    /** A new TPM with fresh seeds, as it leaves the factory (and after its first _TPM_Init). */
+    public static EngineState manufacture(SecureRandom entropy) {
+        RandomSource random = RandomSource.manufacture(entropy);
+        return new EngineState(PowerState.manufactured(), Clock.manufactured(), random,
+                Hierarchies.manufacture(random), PcrBanks.initial());
+    }
+
+    public PowerState power() {
+        return power;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public RandomSource random() {
+        return random;
+    }
+
+    public Hierarchies hierarchies() {
+        return hierarchies;
+    }
+
+    public PcrBanks pcrs() {
+        return pcrs;
+    }
+
+    public byte[] save() {
+        return new StateWriter()
+                .section(SectionId.POWER, VERSION, VERSION, power::write)
+                .section(SectionId.CLOCK, VERSION, VERSION, clock::write)
+                .section(SectionId.RANDOM, VERSION, VERSION, random::write)
+                .section(SectionId.HIERARCHIES, VERSION, VERSION, hierarchies::write)
+                .section(SectionId.PCRS, VERSION, VERSION, pcrs::write)
+                .toByteArray();
+    }
+
+    /**
+     * Rebuilds a state saved by {@link #save}.
+     *
+     * @param entropy instantiates the restored engine's random number generator
+     */
+    public static EngineState restore(byte[] saved, SecureRandom entropy) throws StateFormatException {
+        StateReader reader = StateReader.open(saved);
+        SectionId current = null;
+        try {
+            current = SectionId.POWER;
+            PowerState power = PowerState.read(reader.require(current));
+            current = SectionId.CLOCK;
+            Clock clock = Clock.read(reader.require(current));
+            current = SectionId.RANDOM;
+            RandomSource random = RandomSource.read(reader.require(current), entropy);
+            current = SectionId.HIERARCHIES;
+            Hierarchies hierarchies = Hierarchies.read(reader.require(current));
+            current = SectionId.PCRS;
+            PcrBanks pcrs = PcrBanks.read(reader.require(current));
+            return new EngineState(power, clock, random, hierarchies, pcrs);
+        } catch (TpmFormatException e) {
+            throw new StateFormatException("section " + current + ": " + e.getMessage(), e);
+        }
+    }
+}

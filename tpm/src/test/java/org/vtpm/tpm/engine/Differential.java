@@ -1,0 +1,96 @@
+package org.vtpm.tpm.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+
+import org.vtpm.tpm.transport.InProcessTransport;
+import org.vtpm.tpm.transport.TpmTransportException;
+import org.vtpm.tpm.transport.swtpm.SwtpmControlChannel;
+import org.vtpm.tpm.transport.swtpm.SwtpmProcess;
+import org.vtpm.tpm.transport.swtpm.SwtpmSocketTransport;
+
+/**
+ * The same command bytes to an engine and to a swtpm, side by side. Both start from a fresh power
+ * cycle and TPM2_Startup(CLEAR).
+ */
+final class Differential implements AutoCloseable {
+
+    /** The two answers to one command. */
+    record Answers(byte[] engine, byte[] swtpm) {
+        int engineCode() {
+            return Bytes.responseCode(engine);
+        }
+
+        int swtpmCode() {
+            return Bytes.responseCode(swtpm);
+        }
+    }
+
+    private final SwtpmProcess swtpm;
+    private final SwtpmSocketTransport swtpmData;
+    private final SwtpmControlChannel control;
+    private Engine engine;
+    private InProcessTransport engineTransport;
+
+    Differential() throws IOException {
+        swtpm = SwtpmProcess.start();
+        swtpmData = swtpm.openDataChannel();
+        control = swtpm.controlChannel();
+    }
+
+    /** A new engine, and swtpm power-cycled; both started with Startup(CLEAR). */
+    void restart() throws IOException {
+        engine = Engine.manufacture(new SecureRandom());
+        engineTransport = new InProcessTransport(engine, "differential");
+        control.setLocality(0);
+        control.init(true);
+        Answers startup = send(Bytes.command("8001 00000000 00000144 0000"));
+        assertEquals(0, startup.engineCode());
+        assertEquals(0, startup.swtpmCode());
+    }
+
+    Engine engine() {
+        return engine;
+    }
+
+    /** _TPM_Init on both. */
+    void tpmInit() throws TpmTransportException {
+        engine.tpmInit();
+        control.init(false);
+    }
+
+    void setLocality(int locality) throws TpmTransportException {
+        engineTransport.setLocality(locality);
+        control.setLocality(locality);
+    }
+
+    Answers send(byte[] command) throws IOException {
+        return new Answers(engineTransport.transmit(command), swtpmData.transmit(command));
+    }
+
+    /** Asserts both answered the same response code, and returns the answers. */
+    Answers sameCode(String hex) throws IOException {
+        Answers a = send(Bytes.command(hex));
+        assertEquals(String.format("0x%03x", a.swtpmCode()), String.format("0x%03x", a.engineCode()),
+                "response code to " + hex);
+        return a;
+    }
+
+    /** Asserts both answered byte for byte the same. */
+    Answers sameBytes(String hex) throws IOException {
+        Answers a = sameCode(hex);
+        assertEquals(Bytes.hex(a.swtpm()), Bytes.hex(a.engine()), "response to " + hex);
+        return a;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            swtpmData.close();
+        } finally {
+            swtpm.close();
+        }
+    }
+}

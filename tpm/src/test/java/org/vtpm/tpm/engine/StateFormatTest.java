@@ -1,0 +1,119 @@
+package org.vtpm.tpm.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+import org.vtpm.tpm.engine.state.StateFormatException;
+
+class StateFormatTest {
+
+    private static final String PW = "00000009 40000009 0000 01 0000";
+    private static final String READ = "8001 00000000 0000017e 00000003 0004 03 ffffff 000b 03 ffffff 000c 03 ffffff";
+
+    private static Engine used() {
+        Engine engine = Engine.manufacture(new SecureRandom());
+        engine.process(0, Bytes.command("8001 00000000 00000144 0000"));
+        engine.process(0, Bytes.command("8002 00000000 00000182 00000004 " + PW + " 00000001 000b " + "11".repeat(32)));
+        engine.process(0, Bytes.command("8002 00000000 0000013c 00000010 " + PW + " 0003 616263"));
+        engine.process(0, Bytes.command("8001 00000000 00000145 0001"));
+        return engine;
+    }
+
+    @Test
+    void saveRestoreSaveIsByteExactAndTheRestoredEngineAnswersTheSame() throws Exception {
+        Engine engine = used();
+        byte[] saved = engine.saveState();
+        Engine restored = Engine.restore(saved);
+        assertArrayEquals(saved, restored.saveState());
+        assertArrayEquals(engine.process(0, Bytes.command(READ)), restored.process(0, Bytes.command(READ)));
+        assertEquals(engine.shutdownState(), restored.shutdownState());
+
+        restored.tpmInit();
+        assertEquals(0, Bytes.responseCode(restored.process(0, Bytes.command("8001 00000000 00000144 0001"))),
+                "a restored engine resumes from the Shutdown(STATE) it was saved after");
+    }
+
+    @Test
+    void twoEnginesNeverShareSeedsOrRandomStreams() throws Exception {
+        byte[] first = Engine.manufacture(new SecureRandom()).saveState();
+        byte[] second = Engine.manufacture(new SecureRandom()).saveState();
+        assertNotEquals(Bytes.hex(first), Bytes.hex(second));
+
+        Engine a = Engine.restore(first);
+        Engine b = Engine.restore(first);
+        for (Engine e : new Engine[] {a, b}) {
+            e.process(0, Bytes.command("8001 00000000 00000144 0000"));
+        }
+        byte[] randomA = a.process(0, Bytes.command("8001 00000000 0000017b 0020"));
+        byte[] randomB = b.process(0, Bytes.command("8001 00000000 0000017b 0020"));
+        assertNotEquals(Bytes.hex(randomA), Bytes.hex(randomB), "a state restored twice must not repeat its randomness");
+    }
+
+    @Test
+    void headerAndSectionsAreCheckedBeforeUse() {
+        byte[] saved = used().saveState();
+        assertEquals("VTPM", new String(saved, 0, 4, StandardCharsets.US_ASCII));
+
+        byte[] badMagic = saved.clone();
+        badMagic[0] = 'X';
+        assertThrows(StateFormatException.class, () -> Engine.restore(badMagic));
+
+        byte[] tooNew = saved.clone();
+        tooNew[7] = 9;
+        StateFormatException e = assertThrows(StateFormatException.class, () -> Engine.restore(tooNew));
+        assertTrue(e.getMessage().contains("needs a reader"), e.getMessage());
+
+        for (int length = 0; length < saved.length; length += 7) {
+            byte[] truncated = Arrays.copyOf(saved, length);
+            assertThrows(StateFormatException.class, () -> Engine.restore(truncated), "truncated to " + length);
+        }
+    }
+
+    @Test
+    void sectionsOfLaterVersionsAreSkippedWhenOptionalAndRefusedWhenNot() throws Exception {
+        byte[] saved = used().saveState();
+        byte[] optional = withExtraSection(saved, "NEWS", 1);
+        assertArrayEquals(saved, Engine.restore(optional).saveState());
+
+        byte[] pcrsFromTheFuture = saved.clone();
+        int pcrs = indexOf(saved, "PCRS".getBytes(StandardCharsets.US_ASCII));
+        pcrsFromTheFuture[pcrs + 6] = 0;
+        pcrsFromTheFuture[pcrs + 7] = 2;
+        assertThrows(StateFormatException.class, () -> Engine.restore(pcrsFromTheFuture));
+    }
+
+    private static byte[] withExtraSection(byte[] saved, String tag, int minVersion) {
+        byte[] body = {1, 2, 3};
+        byte[] out = Arrays.copyOf(saved, saved.length + 12 + body.length);
+        int at = saved.length;
+        for (int i = 0; i < 4; i++) {
+            out[at + i] = (byte) tag.charAt(i);
+        }
+        out[at + 5] = 1;
+        out[at + 7] = (byte) minVersion;
+        out[at + 11] = (byte) body.length;
+        System.arraycopy(body, 0, out, at + 12, body.length);
+        return out;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError("not found");
+    }
+}
