@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.vtpm.tpm.cli.EventLogCommand;
 import org.vtpm.tpm.cli.ExitCode;
+import org.vtpm.tpm.cli.SocketCommand;
 import org.vtpm.tpm.cli.Subcommand;
 import org.vtpm.tpm.cli.UsageException;
 
@@ -18,7 +19,7 @@ public final class Main {
 
     private static final String PROGRAM = "vtpm";
 
-    private static final List<Subcommand> COMMANDS = List.of(new EventLogCommand());
+    private static final List<Subcommand> COMMANDS = List.of(new EventLogCommand(), new SocketCommand());
 
     private Main() {
     }

@@ -1,5 +1,7 @@
 package org.vtpm.tpm.client;
 
+import org.vtpm.tpm.command.ParameterHashes;
+import org.vtpm.tpm.crypto.HashAlgorithm;
 import org.vtpm.tpm.types.Cc;
 import org.vtpm.tpm.wire.Bytes;
 import org.vtpm.tpm.wire.TpmRc;
@@ -10,4 +12,9 @@ import org.vtpm.tpm.wire.TpmRc;
  * computed.
  */
 public record ResponseContext(TpmRc rc, Cc code, Bytes parameters) {
+
+    /** The response's rpHash. */
+    public byte[] rpHash(HashAlgorithm hash) {
+        return ParameterHashes.rpHash(hash, rc, code, parameters.toByteArray());
+    }
 }

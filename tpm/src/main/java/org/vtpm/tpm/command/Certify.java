@@ -11,7 +11,8 @@ import org.vtpm.tpm.wire.Plus;
 /** TPM2_Certify: proves that an object is loaded in this TPM. */
 public record Certify(
         @HandleArea(auth = AuthRole.ADMIN) @Check(Tpmi.DhObject.class) Handle objectHandle,
-        @HandleArea(auth = AuthRole.USER) @Check(value = Tpmi.DhObject.class, nullValue = NullValue.ACCEPTED) Handle signHandle,
+        @HandleArea(auth = AuthRole.USER)
+        @Check(value = Tpmi.DhObject.class, nullValue = NullValue.ACCEPTED) Handle signHandle,
         Data qualifyingData,
         @Plus SigScheme inScheme) implements TpmCommand<CertifyResponse> {
 }

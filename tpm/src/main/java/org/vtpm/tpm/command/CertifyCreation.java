@@ -12,7 +12,8 @@ import org.vtpm.tpm.wire.Plus;
 
 /** TPM2_CertifyCreation: proves that this TPM created an object, with the given creation data. */
 public record CertifyCreation(
-        @HandleArea(auth = AuthRole.USER) @Check(value = Tpmi.DhObject.class, nullValue = NullValue.ACCEPTED) Handle signHandle,
+        @HandleArea(auth = AuthRole.USER)
+        @Check(value = Tpmi.DhObject.class, nullValue = NullValue.ACCEPTED) Handle signHandle,
         @HandleArea @Check(Tpmi.DhObject.class) Handle objectHandle,
         Data qualifyingData,
         Digest creationHash,

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 
 import org.vtpm.tpm.types.Cc;
+import org.vtpm.tpm.types.CcAttributes;
 import org.vtpm.tpm.types.Handle;
 import org.vtpm.tpm.wire.Codecs;
 import org.vtpm.tpm.wire.RecordCodec;
@@ -21,26 +22,41 @@ import org.vtpm.tpm.wire.TpmWriter;
  */
 public final class CommandSpec<R extends TpmResponse> {
 
+    private static final int CC_INDEX_MASK = 0xFFFF;
+    private static final int CC_VENDOR = 0x2000_0000;
+    private static final int C_HANDLES_SHIFT = 25;
+
     private final Cc code;
     private final RecordCodec<Record> command;
     private final RecordCodec<Record> response;
     private final Class<R> responseType;
     private final List<AuthRole> roles;
     private final int responseHandles;
+    private final CcAttributes attributes;
 
-    private CommandSpec(Cc code, RecordCodec<Record> command, RecordCodec<Record> response, Class<R> responseType) {
+    private CommandSpec(Cc code, RecordCodec<Record> command, RecordCodec<Record> response, Class<R> responseType,
+            CcAttributes flags) {
         this.code = code;
         this.responseType = responseType;
         this.command = command;
         this.response = response;
         this.roles = Collections.unmodifiableList(handleRoles(command));
         this.responseHandles = handleRoles(response).size();
+        int value = flags.value() | (code.value() & CC_INDEX_MASK) | roles.size() << C_HANDLES_SHIFT;
+        if (responseHandles > 0) {
+            value |= CcAttributes.R_HANDLE.value();
+        }
+        if ((code.value() & CC_VENDOR) != 0) {
+            value |= CcAttributes.V.value();
+        }
+        this.attributes = new CcAttributes(value);
     }
 
-    static <R extends TpmResponse> CommandSpec<R> of(Cc code, Class<? extends TpmCommand<R>> type) {
+    static <R extends TpmResponse> CommandSpec<R> of(Cc code, Class<? extends TpmCommand<R>> type,
+            CcAttributes flags) {
         Class<R> responseType = responseTypeOf(type);
         return new CommandSpec<>(code, Codecs.record(recordType(type)), Codecs.record(recordType(responseType)),
-                responseType);
+                responseType, flags);
     }
 
     public Cc code() {
@@ -71,6 +87,11 @@ public final class CommandSpec<R extends TpmResponse> {
 
     public int responseHandleCount() {
         return responseHandles;
+    }
+
+    /** The command's TPMA_CC, as GetCapability(TPM_CAP_COMMANDS) reports it. */
+    public CcAttributes attributes() {
+        return attributes;
     }
 
     /** True when the first command parameter is a TPM2B, which a session may encrypt. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.vtpm.tpm.types.Cc;
+import org.vtpm.tpm.types.CcAttributes;
 
 /**
  * The command table: each implemented command's code and record, in TPM_CC order (the role of
@@ -14,94 +15,106 @@ import org.vtpm.tpm.types.Cc;
  */
 public final class Commands {
 
-    private static final List<Map.Entry<Cc, Class<? extends TpmCommand<?>>>> TABLE = List.of(
-            Map.entry(Cc.EVICT_CONTROL, EvictControl.class),
-            Map.entry(Cc.HIERARCHY_CONTROL, HierarchyControl.class),
-            Map.entry(Cc.NV_UNDEFINE_SPACE, NvUndefineSpace.class),
-            Map.entry(Cc.CLEAR, Clear.class),
-            Map.entry(Cc.CLEAR_CONTROL, ClearControl.class),
-            Map.entry(Cc.HIERARCHY_CHANGE_AUTH, HierarchyChangeAuth.class),
-            Map.entry(Cc.NV_DEFINE_SPACE, NvDefineSpace.class),
-            Map.entry(Cc.CREATE_PRIMARY, CreatePrimary.class),
-            Map.entry(Cc.NV_INCREMENT, NvIncrement.class),
-            Map.entry(Cc.NV_SET_BITS, NvSetBits.class),
-            Map.entry(Cc.NV_EXTEND, NvExtend.class),
-            Map.entry(Cc.NV_WRITE, NvWrite.class),
-            Map.entry(Cc.NV_WRITE_LOCK, NvWriteLock.class),
-            Map.entry(Cc.DICTIONARY_ATTACK_LOCK_RESET, DictionaryAttackLockReset.class),
-            Map.entry(Cc.DICTIONARY_ATTACK_PARAMETERS, DictionaryAttackParameters.class),
-            Map.entry(Cc.NV_CHANGE_AUTH, NvChangeAuth.class),
-            Map.entry(Cc.PCR_EVENT, PcrEvent.class),
-            Map.entry(Cc.PCR_RESET, PcrReset.class),
-            Map.entry(Cc.SEQUENCE_COMPLETE, SequenceComplete.class),
-            Map.entry(Cc.INCREMENTAL_SELF_TEST, IncrementalSelfTest.class),
-            Map.entry(Cc.SELF_TEST, SelfTest.class),
-            Map.entry(Cc.STARTUP, Startup.class),
-            Map.entry(Cc.SHUTDOWN, Shutdown.class),
-            Map.entry(Cc.STIR_RANDOM, StirRandom.class),
-            Map.entry(Cc.ACTIVATE_CREDENTIAL, ActivateCredential.class),
-            Map.entry(Cc.CERTIFY, Certify.class),
-            Map.entry(Cc.POLICY_NV, PolicyNv.class),
-            Map.entry(Cc.CERTIFY_CREATION, CertifyCreation.class),
-            Map.entry(Cc.DUPLICATE, Duplicate.class),
-            Map.entry(Cc.GET_TIME, GetTime.class),
-            Map.entry(Cc.NV_READ, NvRead.class),
-            Map.entry(Cc.NV_READ_LOCK, NvReadLock.class),
-            Map.entry(Cc.OBJECT_CHANGE_AUTH, ObjectChangeAuth.class),
-            Map.entry(Cc.POLICY_SECRET, PolicySecret.class),
-            Map.entry(Cc.CREATE, Create.class),
-            Map.entry(Cc.ECDH_ZGEN, EcdhZGen.class),
-            Map.entry(Cc.HMAC, Hmac.class),
-            Map.entry(Cc.IMPORT, Import.class),
-            Map.entry(Cc.LOAD, Load.class),
-            Map.entry(Cc.QUOTE, Quote.class),
-            Map.entry(Cc.RSA_DECRYPT, RsaDecrypt.class),
-            Map.entry(Cc.SEQUENCE_UPDATE, SequenceUpdate.class),
-            Map.entry(Cc.SIGN, Sign.class),
-            Map.entry(Cc.UNSEAL, Unseal.class),
-            Map.entry(Cc.POLICY_SIGNED, PolicySigned.class),
-            Map.entry(Cc.CONTEXT_LOAD, ContextLoad.class),
-            Map.entry(Cc.CONTEXT_SAVE, ContextSave.class),
-            Map.entry(Cc.ECDH_KEYGEN, EcdhKeyGen.class),
-            Map.entry(Cc.FLUSH_CONTEXT, FlushContext.class),
-            Map.entry(Cc.LOAD_EXTERNAL, LoadExternal.class),
-            Map.entry(Cc.MAKE_CREDENTIAL, MakeCredential.class),
-            Map.entry(Cc.NV_READ_PUBLIC, NvReadPublic.class),
-            Map.entry(Cc.POLICY_AUTHORIZE, PolicyAuthorize.class),
-            Map.entry(Cc.POLICY_AUTH_VALUE, PolicyAuthValue.class),
-            Map.entry(Cc.POLICY_COMMAND_CODE, PolicyCommandCode.class),
-            Map.entry(Cc.POLICY_CP_HASH, PolicyCpHash.class),
-            Map.entry(Cc.POLICY_NAME_HASH, PolicyNameHash.class),
-            Map.entry(Cc.POLICY_OR, PolicyOr.class),
-            Map.entry(Cc.READ_PUBLIC, ReadPublic.class),
-            Map.entry(Cc.RSA_ENCRYPT, RsaEncrypt.class),
-            Map.entry(Cc.START_AUTH_SESSION, StartAuthSession.class),
-            Map.entry(Cc.VERIFY_SIGNATURE, VerifySignature.class),
-            Map.entry(Cc.GET_CAPABILITY, GetCapability.class),
-            Map.entry(Cc.GET_RANDOM, GetRandom.class),
-            Map.entry(Cc.GET_TEST_RESULT, GetTestResult.class),
-            Map.entry(Cc.HASH, Hash.class),
-            Map.entry(Cc.PCR_READ, PcrRead.class),
-            Map.entry(Cc.POLICY_PCR, PolicyPcr.class),
-            Map.entry(Cc.POLICY_RESTART, PolicyRestart.class),
-            Map.entry(Cc.READ_CLOCK, ReadClock.class),
-            Map.entry(Cc.PCR_EXTEND, PcrExtend.class),
-            Map.entry(Cc.EVENT_SEQUENCE_COMPLETE, EventSequenceComplete.class),
-            Map.entry(Cc.HASH_SEQUENCE_START, HashSequenceStart.class),
-            Map.entry(Cc.POLICY_GET_DIGEST, PolicyGetDigest.class),
-            Map.entry(Cc.POLICY_PASSWORD, PolicyPassword.class),
-            Map.entry(Cc.ENCRYPT_DECRYPT2, EncryptDecrypt2.class));
+    private static final List<Row> TABLE = List.of(
+            row(Cc.EVICT_CONTROL, EvictControl.class, CcAttributes.NV),
+            row(Cc.HIERARCHY_CONTROL, HierarchyControl.class, CcAttributes.NV, CcAttributes.EXTENSIVE),
+            row(Cc.NV_UNDEFINE_SPACE, NvUndefineSpace.class, CcAttributes.NV),
+            row(Cc.CLEAR, Clear.class, CcAttributes.NV, CcAttributes.EXTENSIVE),
+            row(Cc.CLEAR_CONTROL, ClearControl.class, CcAttributes.NV),
+            row(Cc.HIERARCHY_CHANGE_AUTH, HierarchyChangeAuth.class, CcAttributes.NV),
+            row(Cc.NV_DEFINE_SPACE, NvDefineSpace.class, CcAttributes.NV),
+            row(Cc.CREATE_PRIMARY, CreatePrimary.class),
+            row(Cc.NV_INCREMENT, NvIncrement.class, CcAttributes.NV),
+            row(Cc.NV_SET_BITS, NvSetBits.class, CcAttributes.NV),
+            row(Cc.NV_EXTEND, NvExtend.class, CcAttributes.NV),
+            row(Cc.NV_WRITE, NvWrite.class, CcAttributes.NV),
+            row(Cc.NV_WRITE_LOCK, NvWriteLock.class, CcAttributes.NV),
+            row(Cc.DICTIONARY_ATTACK_LOCK_RESET, DictionaryAttackLockReset.class, CcAttributes.NV),
+            row(Cc.DICTIONARY_ATTACK_PARAMETERS, DictionaryAttackParameters.class, CcAttributes.NV),
+            row(Cc.NV_CHANGE_AUTH, NvChangeAuth.class, CcAttributes.NV),
+            row(Cc.PCR_EVENT, PcrEvent.class, CcAttributes.NV),
+            row(Cc.PCR_RESET, PcrReset.class, CcAttributes.NV),
+            row(Cc.SEQUENCE_COMPLETE, SequenceComplete.class, CcAttributes.FLUSHED),
+            row(Cc.INCREMENTAL_SELF_TEST, IncrementalSelfTest.class, CcAttributes.NV),
+            row(Cc.SELF_TEST, SelfTest.class, CcAttributes.NV),
+            row(Cc.STARTUP, Startup.class, CcAttributes.NV),
+            row(Cc.SHUTDOWN, Shutdown.class, CcAttributes.NV),
+            row(Cc.STIR_RANDOM, StirRandom.class, CcAttributes.NV),
+            row(Cc.ACTIVATE_CREDENTIAL, ActivateCredential.class),
+            row(Cc.CERTIFY, Certify.class),
+            row(Cc.POLICY_NV, PolicyNv.class),
+            row(Cc.CERTIFY_CREATION, CertifyCreation.class),
+            row(Cc.DUPLICATE, Duplicate.class),
+            row(Cc.GET_TIME, GetTime.class),
+            row(Cc.NV_READ, NvRead.class),
+            row(Cc.NV_READ_LOCK, NvReadLock.class, CcAttributes.NV),
+            row(Cc.OBJECT_CHANGE_AUTH, ObjectChangeAuth.class),
+            row(Cc.POLICY_SECRET, PolicySecret.class),
+            row(Cc.CREATE, Create.class),
+            row(Cc.ECDH_ZGEN, EcdhZGen.class),
+            row(Cc.HMAC, Hmac.class),
+            row(Cc.IMPORT, Import.class),
+            row(Cc.LOAD, Load.class),
+            row(Cc.QUOTE, Quote.class),
+            row(Cc.RSA_DECRYPT, RsaDecrypt.class),
+            row(Cc.SEQUENCE_UPDATE, SequenceUpdate.class),
+            row(Cc.SIGN, Sign.class),
+            row(Cc.UNSEAL, Unseal.class),
+            row(Cc.POLICY_SIGNED, PolicySigned.class),
+            row(Cc.CONTEXT_LOAD, ContextLoad.class),
+            row(Cc.CONTEXT_SAVE, ContextSave.class),
+            row(Cc.ECDH_KEYGEN, EcdhKeyGen.class),
+            row(Cc.FLUSH_CONTEXT, FlushContext.class),
+            row(Cc.LOAD_EXTERNAL, LoadExternal.class),
+            row(Cc.MAKE_CREDENTIAL, MakeCredential.class),
+            row(Cc.NV_READ_PUBLIC, NvReadPublic.class),
+            row(Cc.POLICY_AUTHORIZE, PolicyAuthorize.class),
+            row(Cc.POLICY_AUTH_VALUE, PolicyAuthValue.class),
+            row(Cc.POLICY_COMMAND_CODE, PolicyCommandCode.class),
+            row(Cc.POLICY_CP_HASH, PolicyCpHash.class),
+            row(Cc.POLICY_NAME_HASH, PolicyNameHash.class),
+            row(Cc.POLICY_OR, PolicyOr.class),
+            row(Cc.READ_PUBLIC, ReadPublic.class),
+            row(Cc.RSA_ENCRYPT, RsaEncrypt.class),
+            row(Cc.START_AUTH_SESSION, StartAuthSession.class),
+            row(Cc.VERIFY_SIGNATURE, VerifySignature.class),
+            row(Cc.GET_CAPABILITY, GetCapability.class),
+            row(Cc.GET_RANDOM, GetRandom.class),
+            row(Cc.GET_TEST_RESULT, GetTestResult.class),
+            row(Cc.HASH, Hash.class),
+            row(Cc.PCR_READ, PcrRead.class),
+            row(Cc.POLICY_PCR, PolicyPcr.class),
+            row(Cc.POLICY_RESTART, PolicyRestart.class),
+            row(Cc.READ_CLOCK, ReadClock.class),
+            row(Cc.PCR_EXTEND, PcrExtend.class, CcAttributes.NV),
+            row(Cc.EVENT_SEQUENCE_COMPLETE, EventSequenceComplete.class, CcAttributes.NV, CcAttributes.FLUSHED),
+            row(Cc.HASH_SEQUENCE_START, HashSequenceStart.class),
+            row(Cc.POLICY_GET_DIGEST, PolicyGetDigest.class),
+            row(Cc.POLICY_PASSWORD, PolicyPassword.class),
+            row(Cc.ENCRYPT_DECRYPT2, EncryptDecrypt2.class));
 
     private static final Map<Integer, CommandSpec<?>> BY_CODE = new HashMap<>();
     private static final Map<Class<?>, CommandSpec<?>> BY_TYPE = new HashMap<>();
 
     static {
-        for (var entry : TABLE) {
-            CommandSpec<?> spec = build(entry.getKey(), entry.getValue());
-            if (BY_CODE.put(entry.getKey().value(), spec) != null || BY_TYPE.put(entry.getValue(), spec) != null) {
-                throw new ExceptionInInitializerError("duplicate command table entry " + entry);
+        for (Row row : TABLE) {
+            CommandSpec<?> spec = build(row);
+            if (BY_CODE.put(row.code().value(), spec) != null || BY_TYPE.put(row.type(), spec) != null) {
+                throw new ExceptionInInitializerError("duplicate command table entry " + row);
             }
         }
+    }
+
+    /**
+     * One command: its code, its record, and the TPMA_CC flags the handle counts do not give
+     * (whether it may write NV, may take long, flushes its handles), as the reference
+     * implementation sets them.
+     */
+    private record Row(Cc code, Class<? extends TpmCommand<?>> type, CcAttributes flags) {
+    }
+
+    private static Row row(Cc code, Class<? extends TpmCommand<?>> type, CcAttributes... flags) {
+        return new Row(code, type, CcAttributes.of(flags));
     }
 
     private Commands() {
@@ -123,11 +136,11 @@ public final class Commands {
 
     /** Every implemented command, in TPM_CC order. */
     public static List<CommandSpec<?>> all() {
-        return TABLE.stream().<CommandSpec<?>>map(e -> BY_TYPE.get(e.getValue())).toList();
+        return TABLE.stream().<CommandSpec<?>>map(row -> BY_TYPE.get(row.type())).toList();
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static CommandSpec<?> build(Cc code, Class<? extends TpmCommand<?>> type) {
-        return CommandSpec.of(code, (Class) type);
+    private static CommandSpec<?> build(Row row) {
+        return CommandSpec.of(row.code(), (Class) row.type(), row.flags());
     }
 }

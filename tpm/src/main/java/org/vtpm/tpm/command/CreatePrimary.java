@@ -12,7 +12,8 @@ import org.vtpm.tpm.wire.Tpm2b;
 
 /** TPM2_CreatePrimary: creates a primary object under a hierarchy and loads it. */
 public record CreatePrimary(
-        @HandleArea(auth = AuthRole.USER) @Check(value = Tpmi.RhHierarchy.class, nullValue = NullValue.ACCEPTED) Handle primaryHandle,
+        @HandleArea(auth = AuthRole.USER)
+        @Check(value = Tpmi.RhHierarchy.class, nullValue = NullValue.ACCEPTED) Handle primaryHandle,
         Tpm2b<SensitiveCreate> inSensitive,
         Tpm2b<Public> inPublic,
         Data outsideInfo,

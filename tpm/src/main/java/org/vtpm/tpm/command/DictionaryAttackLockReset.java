@@ -6,5 +6,6 @@ import org.vtpm.tpm.wire.Check;
 
 /** TPM2_DictionaryAttackLockReset: clears the dictionary-attack failure count. */
 public record DictionaryAttackLockReset(
-        @HandleArea(auth = AuthRole.USER) @Check(Tpmi.RhLockout.class) Handle lockHandle) implements TpmCommand<DictionaryAttackLockResetResponse> {
+        @HandleArea(auth = AuthRole.USER)
+        @Check(Tpmi.RhLockout.class) Handle lockHandle) implements TpmCommand<DictionaryAttackLockResetResponse> {
 }

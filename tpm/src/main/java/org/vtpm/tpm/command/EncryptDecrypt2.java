@@ -8,7 +8,10 @@ import org.vtpm.tpm.types.Tpmi;
 import org.vtpm.tpm.wire.Check;
 import org.vtpm.tpm.wire.NullValue;
 
-/** TPM2_EncryptDecrypt2: encrypts or decrypts with a loaded symmetric key; the data comes first so sessions can encrypt it. */
+/**
+ * TPM2_EncryptDecrypt2: encrypts or decrypts with a loaded symmetric key; the data comes first so sessions can encrypt
+ * it.
+ */
 public record EncryptDecrypt2(
         @HandleArea(auth = AuthRole.USER) @Check(Tpmi.DhObject.class) Handle keyHandle,
         MaxBuffer inData,

@@ -11,7 +11,8 @@ import org.vtpm.tpm.wire.Plus;
 /** TPM2_GetTime: signs the current time and clock. */
 public record GetTime(
         @HandleArea(auth = AuthRole.USER) @Check(Tpmi.RhEndorsement.class) Handle privacyAdminHandle,
-        @HandleArea(auth = AuthRole.USER) @Check(value = Tpmi.DhObject.class, nullValue = NullValue.ACCEPTED) Handle signHandle,
+        @HandleArea(auth = AuthRole.USER)
+        @Check(value = Tpmi.DhObject.class, nullValue = NullValue.ACCEPTED) Handle signHandle,
         Data qualifyingData,
         @Plus SigScheme inScheme) implements TpmCommand<GetTimeResponse> {
 }

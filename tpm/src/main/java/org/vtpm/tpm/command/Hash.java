@@ -11,5 +11,6 @@ import org.vtpm.tpm.wire.NullValue;
 public record Hash(
         MaxBuffer data,
         @Check(Tpmi.AlgHash.class) AlgId hashAlg,
-        @Check(value = Tpmi.RhHierarchy.class, nullValue = NullValue.ACCEPTED) Handle hierarchy) implements TpmCommand<HashResponse> {
+        @Check(value = Tpmi.RhHierarchy.class, nullValue = NullValue.ACCEPTED)
+        Handle hierarchy) implements TpmCommand<HashResponse> {
 }

@@ -9,5 +9,6 @@ import org.vtpm.tpm.wire.NullValue;
 /** TPM2_HashSequenceStart: starts a hash sequence, or an event sequence for TPM_ALG_NULL. */
 public record HashSequenceStart(
         Auth auth,
-        @Check(value = Tpmi.AlgHash.class, nullValue = NullValue.ACCEPTED) AlgId hashAlg) implements TpmCommand<HashSequenceStartResponse> {
+        @Check(value = Tpmi.AlgHash.class, nullValue = NullValue.ACCEPTED)
+        AlgId hashAlg) implements TpmCommand<HashSequenceStartResponse> {
 }

@@ -11,5 +11,6 @@ import org.vtpm.tpm.wire.NullValue;
 public record Hmac(
         @HandleArea(auth = AuthRole.USER) @Check(Tpmi.DhObject.class) Handle handle,
         MaxBuffer buffer,
-        @Check(value = Tpmi.AlgHash.class, nullValue = NullValue.ACCEPTED) AlgId hashAlg) implements TpmCommand<HmacResponse> {
+        @Check(value = Tpmi.AlgHash.class, nullValue = NullValue.ACCEPTED)
+        AlgId hashAlg) implements TpmCommand<HmacResponse> {
 }

@@ -14,5 +14,6 @@ import org.vtpm.tpm.wire.Tpm2b;
 public record LoadExternal(
         @AllowEmpty Tpm2b<Sensitive> inPrivate,
         @Plus Tpm2b<Public> inPublic,
-        @Check(value = Tpmi.RhHierarchy.class, nullValue = NullValue.ACCEPTED) Handle hierarchy) implements TpmCommand<LoadExternalResponse> {
+        @Check(value = Tpmi.RhHierarchy.class, nullValue = NullValue.ACCEPTED)
+        Handle hierarchy) implements TpmCommand<LoadExternalResponse> {
 }

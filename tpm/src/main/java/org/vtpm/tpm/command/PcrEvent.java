@@ -8,6 +8,7 @@ import org.vtpm.tpm.wire.NullValue;
 
 /** TPM2_PCR_Event: hashes event data in every bank and extends a PCR with the digests. */
 public record PcrEvent(
-        @HandleArea(auth = AuthRole.USER) @Check(value = Tpmi.DhPcr.class, nullValue = NullValue.ACCEPTED) Handle pcrHandle,
+        @HandleArea(auth = AuthRole.USER)
+        @Check(value = Tpmi.DhPcr.class, nullValue = NullValue.ACCEPTED) Handle pcrHandle,
         Event eventData) implements TpmCommand<PcrEventResponse> {
 }

@@ -8,6 +8,7 @@ import org.vtpm.tpm.wire.NullValue;
 
 /** TPM2_PCR_Extend: extends a PCR in each bank with the given digests. */
 public record PcrExtend(
-        @HandleArea(auth = AuthRole.USER) @Check(value = Tpmi.DhPcr.class, nullValue = NullValue.ACCEPTED) Handle pcrHandle,
+        @HandleArea(auth = AuthRole.USER)
+        @Check(value = Tpmi.DhPcr.class, nullValue = NullValue.ACCEPTED) Handle pcrHandle,
         DigestValuesList digests) implements TpmCommand<PcrExtendResponse> {
 }

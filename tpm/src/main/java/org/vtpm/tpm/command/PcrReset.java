@@ -6,5 +6,6 @@ import org.vtpm.tpm.wire.Check;
 
 /** TPM2_PCR_Reset: resets a resettable PCR. */
 public record PcrReset(
-        @HandleArea(auth = AuthRole.USER) @Check(Tpmi.DhPcr.class) Handle pcrHandle) implements TpmCommand<PcrResetResponse> {
+        @HandleArea(auth = AuthRole.USER)
+        @Check(Tpmi.DhPcr.class) Handle pcrHandle) implements TpmCommand<PcrResetResponse> {
 }

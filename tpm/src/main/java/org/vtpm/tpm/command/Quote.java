@@ -11,7 +11,8 @@ import org.vtpm.tpm.wire.Plus;
 
 /** TPM2_Quote: signs the digest of selected PCRs. */
 public record Quote(
-        @HandleArea(auth = AuthRole.USER) @Check(value = Tpmi.DhObject.class, nullValue = NullValue.ACCEPTED) Handle signHandle,
+        @HandleArea(auth = AuthRole.USER)
+        @Check(value = Tpmi.DhObject.class, nullValue = NullValue.ACCEPTED) Handle signHandle,
         Data qualifyingData,
         @Plus SigScheme inScheme,
         PcrSelectionList pcrSelect) implements TpmCommand<QuoteResponse> {

@@ -10,5 +10,6 @@ import org.vtpm.tpm.wire.NullValue;
 public record SequenceComplete(
         @HandleArea(auth = AuthRole.USER) @Check(Tpmi.DhObject.class) Handle sequenceHandle,
         MaxBuffer buffer,
-        @Check(value = Tpmi.RhHierarchy.class, nullValue = NullValue.ACCEPTED) Handle hierarchy) implements TpmCommand<SequenceCompleteResponse> {
+        @Check(value = Tpmi.RhHierarchy.class, nullValue = NullValue.ACCEPTED)
+        Handle hierarchy) implements TpmCommand<SequenceCompleteResponse> {
 }

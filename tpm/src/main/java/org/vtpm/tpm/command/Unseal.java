@@ -6,5 +6,6 @@ import org.vtpm.tpm.wire.Check;
 
 /** TPM2_Unseal: returns the data of a sealed-data object. */
 public record Unseal(
-        @HandleArea(auth = AuthRole.USER) @Check(Tpmi.DhObject.class) Handle itemHandle) implements TpmCommand<UnsealResponse> {
+        @HandleArea(auth = AuthRole.USER)
+        @Check(Tpmi.DhObject.class) Handle itemHandle) implements TpmCommand<UnsealResponse> {
 }

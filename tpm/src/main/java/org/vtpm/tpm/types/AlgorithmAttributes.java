@@ -22,7 +22,8 @@ public record AlgorithmAttributes(int value) implements TpmValue {
     public static final AlgorithmAttributes ENCRYPTING = new AlgorithmAttributes(1 << 9);
     public static final AlgorithmAttributes METHOD = new AlgorithmAttributes(1 << 10);
 
-    private static final Map<Integer, String> NAMES = ConstantNames.scan(AlgorithmAttributes.class, "", AlgorithmAttributes::value);
+    private static final Map<Integer, String> NAMES = 
+            ConstantNames.scan(AlgorithmAttributes.class, "", AlgorithmAttributes::value);
 
     public static AlgorithmAttributes of(AlgorithmAttributes... bits) {
         int value = 0;

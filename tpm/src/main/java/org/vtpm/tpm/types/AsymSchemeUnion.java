@@ -3,7 +3,10 @@ package org.vtpm.tpm.types;
 import org.vtpm.tpm.wire.TpmRc;
 import org.vtpm.tpm.wire.Union;
 
-/** TPMU_ASYM_SCHEME: the details of an asymmetric scheme (signing, encryption or key exchange). Each arm is a type that implements this interface. */
+/**
+ * TPMU_ASYM_SCHEME: the details of an asymmetric scheme (signing, encryption or key exchange). Each arm is a type that
+ * implements this interface.
+ */
 public interface AsymSchemeUnion {
 
     Union<AsymSchemeUnion> UNION = Union.<AsymSchemeUnion>builder(TpmRc.SELECTOR)

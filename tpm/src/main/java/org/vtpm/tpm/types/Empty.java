@@ -1,7 +1,8 @@
 package org.vtpm.tpm.types;
 
-/** (no structure): the empty arm of a union, selected by TPM_ALG_NULL and the like. */
-public record Empty() implements SchemeKeyedHashUnion, AsymSchemeUnion, SigSchemeUnion, KdfSchemeUnion, SymKeyBitsUnion, SymModeUnion, SignatureUnion {
+/** TPMS_EMPTY: the arm of a union that has no contents, selected by TPM_ALG_NULL and the like. */
+public record Empty() implements SchemeKeyedHashUnion, AsymSchemeUnion, SigSchemeUnion, KdfSchemeUnion,
+        SymKeyBitsUnion, SymModeUnion, SignatureUnion {
 
     public static final Empty INSTANCE = new Empty();
 }

@@ -21,7 +21,8 @@ public record LocalityAttributes(@Uint(8) int value) implements TpmValue {
     public static final LocalityAttributes LOC_THREE = new LocalityAttributes(1 << 3);
     public static final LocalityAttributes LOC_FOUR = new LocalityAttributes(1 << 4);
 
-    private static final Map<Integer, String> NAMES = ConstantNames.scan(LocalityAttributes.class, "", LocalityAttributes::value);
+    private static final Map<Integer, String> NAMES = 
+            ConstantNames.scan(LocalityAttributes.class, "", LocalityAttributes::value);
 
     public LocalityAttributes {
         if (value < 0 || value > 0xFF) {

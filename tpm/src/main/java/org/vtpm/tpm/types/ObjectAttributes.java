@@ -29,7 +29,8 @@ public record ObjectAttributes(int value) implements TpmValue {
     public static final ObjectAttributes SIGN_ENCRYPT = new ObjectAttributes(1 << 18);
     public static final ObjectAttributes X509_SIGN = new ObjectAttributes(1 << 19);
 
-    private static final Map<Integer, String> NAMES = ConstantNames.scan(ObjectAttributes.class, "", ObjectAttributes::value);
+    private static final Map<Integer, String> NAMES = 
+            ConstantNames.scan(ObjectAttributes.class, "", ObjectAttributes::value);
 
     public static ObjectAttributes of(ObjectAttributes... bits) {
         int value = 0;

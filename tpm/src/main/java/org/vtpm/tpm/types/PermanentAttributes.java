@@ -21,7 +21,8 @@ public record PermanentAttributes(int value) implements TpmValue {
     public static final PermanentAttributes IN_LOCKOUT = new PermanentAttributes(1 << 9);
     public static final PermanentAttributes TPM_GENERATED_EPS = new PermanentAttributes(1 << 10);
 
-    private static final Map<Integer, String> NAMES = ConstantNames.scan(PermanentAttributes.class, "", PermanentAttributes::value);
+    private static final Map<Integer, String> NAMES = 
+            ConstantNames.scan(PermanentAttributes.class, "", PermanentAttributes::value);
 
     public static PermanentAttributes of(PermanentAttributes... bits) {
         int value = 0;

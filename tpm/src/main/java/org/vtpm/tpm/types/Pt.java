@@ -14,10 +14,6 @@ import org.vtpm.tpm.wire.TpmValue;
 public record Pt(int value) implements TpmValue {
 
     public static final Pt NONE = new Pt(0x00000000);
-    /** first fixed property (PT_GROUP * 1) */
-    public static final Pt PT_FIXED = new Pt(0x00000100);
-    /** first variable property (PT_GROUP * 2) */
-    public static final Pt PT_VAR = new Pt(0x00000200);
     public static final Pt FAMILY_INDICATOR = new Pt(0x00000100);
     public static final Pt LEVEL = new Pt(0x00000101);
     public static final Pt REVISION = new Pt(0x00000102);
@@ -85,6 +81,10 @@ public record Pt(int value) implements TpmValue {
     public static final Pt NV_WRITE_RECOVERY = new Pt(0x00000212);
     public static final Pt AUDIT_COUNTER_0 = new Pt(0x00000213);
     public static final Pt AUDIT_COUNTER_1 = new Pt(0x00000214);
+    /** PT_FIXED: the first fixed property (PT_GROUP * 1); prints as TPM_PT_FAMILY_INDICATOR */
+    public static final Pt PT_FIXED = new Pt(0x00000100);
+    /** PT_VAR: the first variable property (PT_GROUP * 2); prints as TPM_PT_PERMANENT */
+    public static final Pt PT_VAR = new Pt(0x00000200);
 
     private static final Map<Integer, String> NAMES = ConstantNames.scan(Pt.class, "TPM_PT_", Pt::value);
 

@@ -3,7 +3,9 @@ package org.vtpm.tpm.types;
 import org.vtpm.tpm.wire.TpmRc;
 import org.vtpm.tpm.wire.Union;
 
-/** TPMU_PUBLIC_ID: the unique identifier of an object, by its type. Each arm is a type that implements this interface. */
+/**
+ * TPMU_PUBLIC_ID: the unique identifier of an object, by its type. Each arm is a type that implements this interface.
+ */
 public interface PublicIdUnion {
 
     Union<PublicIdUnion> UNION = Union.<PublicIdUnion>builder(TpmRc.SELECTOR)

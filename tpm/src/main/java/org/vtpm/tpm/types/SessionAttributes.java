@@ -24,7 +24,8 @@ public record SessionAttributes(@Uint(8) int value) implements TpmValue {
     public static final SessionAttributes ENCRYPT = new SessionAttributes(1 << 6);
     public static final SessionAttributes AUDIT = new SessionAttributes(1 << 7);
 
-    private static final Map<Integer, String> NAMES = ConstantNames.scan(SessionAttributes.class, "", SessionAttributes::value);
+    private static final Map<Integer, String> NAMES = 
+            ConstantNames.scan(SessionAttributes.class, "", SessionAttributes::value);
 
     public SessionAttributes {
         if (value < 0 || value > 0xFF) {

@@ -20,7 +20,8 @@ public record StartupClearAttributes(int value) implements TpmValue {
     public static final StartupClearAttributes PH_ENABLE_NV = new StartupClearAttributes(1 << 3);
     public static final StartupClearAttributes ORDERLY = new StartupClearAttributes(1 << 31);
 
-    private static final Map<Integer, String> NAMES = ConstantNames.scan(StartupClearAttributes.class, "", StartupClearAttributes::value);
+    private static final Map<Integer, String> NAMES = 
+            ConstantNames.scan(StartupClearAttributes.class, "", StartupClearAttributes::value);
 
     public static StartupClearAttributes of(StartupClearAttributes... bits) {
         int value = 0;

@@ -232,6 +232,9 @@ public final class RecordCodec<T extends Record> implements Codec<T> {
 
         void write(TpmWriter out, Object record) {
             Object value = get(record);
+            if (value == null) {
+                throw new NullPointerException(name + " is null; every TPM structure field needs a value");
+            }
             if (union != null) {
                 int selector = selectorOf(record);
                 Class<?> arm = union.arm(selector).orElseThrow(() -> new IllegalArgumentException(
@@ -278,7 +281,8 @@ public final class RecordCodec<T extends Record> implements Codec<T> {
         private void check(int value, boolean plusContext) throws TpmFormatException {
             boolean nullAllowed = nullValue == NullValue.ACCEPTED || (nullValue == NullValue.IF_PLUS && plusContext);
             if (!check.accepts(value) && !(nullAllowed && value == check.nullValue())) {
-                throw new TpmFormatException(check.error(), name + ": 0x" + Integer.toHexString(value) + " not allowed");
+                throw new TpmFormatException(check.error(),
+                        name + ": 0x" + Integer.toHexString(value) + " not allowed");
             }
         }
 

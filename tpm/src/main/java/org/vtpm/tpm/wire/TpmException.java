@@ -6,7 +6,7 @@ package org.vtpm.tpm.wire;
  */
 public abstract class TpmException extends Exception {
 
-    private final transient TpmRc rc;
+    private final TpmRc rc;
 
     protected TpmException(TpmRc rc, String message) {
         super(message);

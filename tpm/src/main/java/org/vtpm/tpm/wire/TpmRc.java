@@ -1,5 +1,6 @@
 package org.vtpm.tpm.wire;
 
+import java.io.Serializable;
 import java.util.Map;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Map;
  * parameter, handle or session it concerns; a format-0 code is a plain error or warning.
  * Codes from software layers above the TPM (bits 16..23) are kept as they are and shown in hex.
  */
-public record TpmRc(int value) {
+public record TpmRc(int value) implements Serializable {
 
     private static final int RC_VER1 = 0x100;
     private static final int RC_FMT1 = 0x080;

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -293,5 +297,21 @@ class TpmTest {
         assertEquals(TpmRc.LOCKOUT, assertThrows(TpmCommandException.class,
                 () -> new Tpm(transport).execute(new GetRandom(8))).rc());
         assertEquals(1, transport.sent.size());
+    }
+
+    /** Exceptions cross EJB and JCA boundaries, which may serialize them. */
+    @Test
+    void commandExceptionsSurviveSerialization() throws Exception {
+        TpmCommandException original = new TpmCommandException(Cc.QUOTE, TpmRc.HASH.withParameter(2));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(original);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            TpmCommandException copy = (TpmCommandException) in.readObject();
+            assertEquals(TpmRc.HASH.withParameter(2), copy.rc());
+            assertEquals(Cc.QUOTE, copy.code());
+            assertEquals(original.getMessage(), copy.getMessage());
+        }
     }
 }

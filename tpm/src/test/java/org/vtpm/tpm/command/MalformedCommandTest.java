@@ -175,7 +175,8 @@ class MalformedCommandTest {
     void enumerationValuesOutsideTheirType() {
         assertEquals(TpmRc.VALUE.withParameter(1), rcOf(noSessions("00000144", "0002")));
         assertEquals(TpmRc.VALUE.withParameter(1), rcOf(noSessions("0000017a", "00000055 00000000 00000001")));
-        assertEquals(TpmRc.VALUE.withParameter(3), rcOf(noSessions("00000176", "40000007 40000007 0000 0000 02 0010 000b")));
+        assertEquals(TpmRc.VALUE.withParameter(3),
+                rcOf(noSessions("00000176", "40000007 40000007 0000 0000 02 0010 000b")));
     }
 
     @Test

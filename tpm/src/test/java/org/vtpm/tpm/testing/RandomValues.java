@@ -177,8 +177,8 @@ public final class RandomValues {
             }
             return values;
         }
-        for (Class<?> c : new Class<?>[] {AlgId.class, EccCurve.class, St.class, Cap.class, Cc.class, Su.class, Se.class,
-            Eo.class}) {
+        for (Class<?> c : new Class<?>[] {AlgId.class, EccCurve.class, St.class, Cap.class, Cc.class, Su.class,
+            Se.class, Eo.class}) {
             if (type == c) {
                 values.addAll(constants(c));
                 return values;

@@ -70,9 +70,11 @@ class EkTemplateTest {
     void policyIndexNamesMatchThePublishedNames() {
         assertEquals("000b0c9d717e9c3fe69fda41769450bb145957f8b3610e084dbf65591a5d11ecd83f",
                 hex(Name.of(EkPolicies.policyIndex(HashAlgorithm.SHA256)).buffer()));
-        assertEquals("000cdb62fca346612c976732ff4e8621fb4e858be82586486504f7d02e621f8d7d61ae32cfc60c4d120609ed6768afcf090c",
+        assertEquals("000cdb62fca346612c976732ff4e8621fb4e858be82586486504f7d0"
+                + "2e621f8d7d61ae32cfc60c4d120609ed6768afcf090c",
                 hex(Name.of(EkPolicies.policyIndex(HashAlgorithm.SHA384)).buffer()));
-        assertEquals("000d1c47c0bbcbd3cf7d7cae6987d31937c171015dde3b7f0d3c869bca1f7e8a223b9acfadb49b7c9cf14d450f41e9327de34d9291eece2c58ab1dc10e9059cce560",
+        assertEquals("000d1c47c0bbcbd3cf7d7cae6987d31937c171015dde3b7f0d3c869bca1f7e8a2"
+                + "23b9acfadb49b7c9cf14d450f41e9327de34d9291eece2c58ab1dc10e9059cce560",
                 hex(Name.of(EkPolicies.policyIndex(HashAlgorithm.SHA512)).buffer()));
         assertEquals(0x220F1008, EkPolicies.policyIndex(HashAlgorithm.SHA256).attributes().value());
     }

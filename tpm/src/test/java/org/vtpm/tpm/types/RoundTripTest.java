@@ -2,8 +2,12 @@ package org.vtpm.tpm.types;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -14,6 +18,7 @@ import net.jqwik.api.Provide;
 import org.vtpm.tpm.testing.RandomValues;
 import org.vtpm.tpm.wire.Codecs;
 import org.vtpm.tpm.wire.TpmFormatException;
+import org.vtpm.tpm.wire.TpmRc;
 import org.vtpm.tpm.wire.TpmReader;
 
 /** Marshal, then unmarshal: the same value, and exactly the bytes written consumed. */
@@ -42,5 +47,35 @@ class RoundTripTest {
         assertEquals(value, back);
         assertEquals(0, in.remaining());
         assertArrayEquals(bytes, Codecs.marshal(back));
+    }
+
+    /** A structure cut short anywhere is TPM_RC_INSUFFICIENT: never a partial value, never another error. */
+    @Property(tries = 200)
+    void truncatedStructuresAreInsufficient(@ForAll("structures") Class<?> type, @ForAll long seed) {
+        byte[] bytes = Codecs.marshal(new RandomValues(seed).next(type));
+        for (int length = 0; length < bytes.length; length++) {
+            byte[] cut = Arrays.copyOf(bytes, length);
+            TpmFormatException e = assertThrows(TpmFormatException.class, () -> Codecs.unmarshal(type, cut));
+            assertEquals(TpmRc.INSUFFICIENT, e.rc(), type.getSimpleName() + " cut at " + length);
+        }
+    }
+
+    /** Any byte changed, dropped or added: a value or a response code, nothing else. */
+    @Property(tries = 2000)
+    void mutatedStructuresFailOnlyWithResponseCodes(@ForAll("structures") Class<?> type, @ForAll long seed) {
+        byte[] bytes = Codecs.marshal(new RandomValues(seed).next(type));
+        Random random = new Random(seed);
+        if (bytes.length > 0) {
+            bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
+        }
+        if (random.nextBoolean()) {
+            bytes = Arrays.copyOf(bytes, bytes.length + (random.nextBoolean() ? 1 : -Math.min(1, bytes.length)));
+        }
+        try {
+            Object value = Codecs.unmarshal(type, bytes);
+            assertArrayEquals(bytes, Codecs.marshal(value));
+        } catch (TpmFormatException e) {
+            assertTrue(e.rc().isFormat1() || e.rc().equals(TpmRc.BAD_TAG), e.getMessage());
+        }
     }
 }

@@ -6,6 +6,7 @@ import javax.naming.Reference;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionManager;
 
+import org.vtpm.rar.api.TpmAccessPolicy;
 import org.vtpm.rar.api.TpmConnection;
 import org.vtpm.rar.api.TpmConnectionFactory;
 import org.vtpm.rar.api.TpmResourceException;
@@ -32,6 +33,10 @@ public class TpmConnectionFactoryImpl implements TpmConnectionFactory {
 
     @Override
     public TpmConnection getConnection(TpmTarget target) throws TpmResourceException {
+        TpmAccessPolicy policy = managedFactory.accessPolicy();
+        if (policy != null) {
+            policy.checkAccess(target, CallerIdentity.current());
+        }
         try {
             return (TpmConnection) connectionManager.allocateConnection(managedFactory, new TpmConnectionRequest(target));
         } catch (TpmResourceException e) {

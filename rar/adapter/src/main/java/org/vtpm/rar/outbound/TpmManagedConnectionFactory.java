@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import javax.security.auth.Subject;
 
 import jakarta.resource.ResourceException;
@@ -25,7 +27,9 @@ import jakarta.resource.spi.ResourceAdapterAssociation;
 import jakarta.resource.spi.ValidatingManagedConnectionFactory;
 
 import org.vtpm.rar.api.TpmConnection;
+import org.vtpm.rar.api.TpmAccessPolicy;
 import org.vtpm.rar.api.TpmConnectionFactory;
+import org.vtpm.rar.api.TpmResourceException;
 import org.vtpm.rar.api.TpmTarget;
 import org.vtpm.rar.api.TpmUnavailableException;
 
@@ -45,8 +49,8 @@ public class TpmManagedConnectionFactory
     private static final long serialVersionUID = 1L;
 
     @ConfigProperty(defaultValue = "tcp",
-            description = "Where the TPMs are: tcp (a TPM over the swtpm or mssim protocol), device (/dev/tpmrm0) "
-                    + "or swtpm (a stand-in process the adapter runs)")
+            description = "Where the TPMs are: tcp (a TPM over the swtpm or mssim protocol), device (/dev/tpmrm0), "
+                    + "engine or swtpm (software stand-ins for a physical TPM), hosted (vTPMs run by this adapter)")
     private String backend = "tcp";
 
     @ConfigProperty(defaultValue = "127.0.0.1", description = "Host of the TPM, for backend tcp")
@@ -64,6 +68,10 @@ public class TpmManagedConnectionFactory
     @ConfigProperty(description = "Directory for the state of TPMs this definition keeps on disk")
     private String stateDirectory;
 
+    @ConfigProperty(description = "JNDI name of the TpmAccessPolicy that decides who may use which TPM; "
+            + "empty for none (a definition only the manager's own services reach)")
+    private String accessPolicy;
+
     @ConfigProperty(defaultValue = "5000",
             description = "How long a borrower waits for a TPM that another borrower holds, in milliseconds")
     private Integer leaseTimeoutMillis = 5000;
@@ -72,6 +80,14 @@ public class TpmManagedConnectionFactory
     private transient PrintWriter logWriter;
     private transient TpmBackend tpmBackend;
     private final transient Map<TpmTarget, TpmChannel> channels = new HashMap<>();
+    private transient volatile TpmAccessPolicy resolvedAccessPolicy;
+    private transient PolicyLookup policyLookup = InitialContext::doLookup;
+
+    /** Finds the policy by its JNDI name; a seam for tests, which have no naming service. */
+    @FunctionalInterface
+    interface PolicyLookup {
+        TpmAccessPolicy lookup(String name) throws NamingException;
+    }
 
     @Override
     public Object createConnectionFactory(ConnectionManager connectionManager) throws ResourceException {
@@ -126,6 +142,29 @@ public class TpmManagedConnectionFactory
         }
     }
 
+    /** The configured policy, looked up once it is needed: it lives in an application deployed after the adapter. */
+    TpmAccessPolicy accessPolicy() throws TpmResourceException {
+        if (accessPolicy == null || accessPolicy.isBlank()) {
+            return null;
+        }
+        TpmAccessPolicy policy = resolvedAccessPolicy;
+        if (policy == null) {
+            try {
+                policy = policyLookup.lookup(accessPolicy);
+            } catch (NamingException | ClassCastException e) {
+                throw new TpmResourceException("the TPM access policy " + accessPolicy + " is not available: "
+                        + e.getMessage(), e);
+            }
+            resolvedAccessPolicy = policy;
+        }
+        return policy;
+    }
+
+    void usePolicyLookup(PolicyLookup lookup) {
+        this.policyLookup = lookup;
+        this.resolvedAccessPolicy = null;
+    }
+
     Duration leaseTimeout() {
         return Duration.ofMillis(leaseTimeoutMillis);
     }
@@ -170,23 +209,43 @@ public class TpmManagedConnectionFactory
             tpmBackend = switch (backend.trim().toLowerCase(Locale.ROOT)) {
                 case "tcp" -> new TcpBackend(host, port, protocol);
                 case "device" -> new DeviceBackend(java.nio.file.Path.of(device));
+                case "engine" -> engineStandIn();
                 case "swtpm" -> standIn();
+                case "hosted" -> hosted();
                 default -> throw new InvalidPropertyException(
-                        "unknown TPM backend '" + backend + "'; expected tcp, device or swtpm");
+                        "unknown TPM backend '" + backend + "'; expected tcp, device, engine, swtpm or hosted");
             };
         }
         return tpmBackend;
     }
 
+    private TpmBackend hosted() throws InvalidPropertyException {
+        if (!(resourceAdapter instanceof org.vtpm.rar.TpmResourceAdapter adapter)) {
+            throw new InvalidPropertyException("backend hosted needs the TPM resource adapter");
+        }
+        return new HostedBackend(adapter);
+    }
+
     private TpmBackend standIn() throws InvalidPropertyException {
+        return ownedByAdapter(new SwtpmStandInBackend(stateDirectory("swtpm")));
+    }
+
+    private TpmBackend engineStandIn() throws InvalidPropertyException {
+        return ownedByAdapter(new EngineStandInBackend(stateDirectory("engine")));
+    }
+
+    private java.nio.file.Path stateDirectory(String forBackend) throws InvalidPropertyException {
         if (stateDirectory == null || stateDirectory.isBlank()) {
-            throw new InvalidPropertyException("backend swtpm needs the StateDirectory property");
+            throw new InvalidPropertyException("backend " + forBackend + " needs the StateDirectory property");
         }
-        SwtpmStandInBackend standIn = new SwtpmStandInBackend(java.nio.file.Path.of(stateDirectory));
+        return java.nio.file.Path.of(stateDirectory);
+    }
+
+    private <B extends TpmBackend & AutoCloseable> TpmBackend ownedByAdapter(B backend) {
         if (resourceAdapter instanceof org.vtpm.rar.TpmResourceAdapter adapter) {
-            adapter.closeOnStop(standIn);
+            adapter.closeOnStop(backend);
         }
-        return standIn;
+        return backend;
     }
 
     public String getBackend() {
@@ -227,6 +286,15 @@ public class TpmManagedConnectionFactory
 
     public void setDevice(String device) {
         this.device = device;
+    }
+
+    public String getAccessPolicy() {
+        return accessPolicy;
+    }
+
+    public void setAccessPolicy(String accessPolicy) {
+        this.accessPolicy = accessPolicy;
+        this.resolvedAccessPolicy = null;
     }
 
     public Integer getLeaseTimeoutMillis() {
@@ -285,11 +353,12 @@ public class TpmManagedConnectionFactory
                 && Objects.equals(protocol, that.protocol)
                 && Objects.equals(device, that.device)
                 && Objects.equals(stateDirectory, that.stateDirectory)
+                && Objects.equals(accessPolicy, that.accessPolicy)
                 && Objects.equals(leaseTimeoutMillis, that.leaseTimeoutMillis);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(backend, host, port, protocol, device, stateDirectory, leaseTimeoutMillis);
+        return Objects.hash(backend, host, port, protocol, device, stateDirectory, accessPolicy, leaseTimeoutMillis);
     }
 }

@@ -1,0 +1,86 @@
+package org.vtpm.tpm.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.vtpm.tpm.crypto.HashAlgorithm;
+
+/**
+ * tpm2-tools through tpm2-tss's {@code swtpm} and {@code mssim} TCTIs against the server, with
+ * libtpms and with the Java engine behind it: each tool is a new process with new connections, so
+ * PCRs, saved contexts and sessions must outlive them.
+ */
+class Tpm2ToolsTest {
+
+    @TempDir
+    Path stateDirectory;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void toolsInstalled() {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/tpm2_startup")), "tpm2-tools are not installed");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"LIBTPMS, SWTPM", "LIBTPMS, MSSIM", "ENGINE, SWTPM", "ENGINE, MSSIM"})
+    void toolsWorkThroughBothTctis(ServedTpm.Backend backend, ServedTpm.Protocol protocol) throws Exception {
+        try (ServedTpm tpm = ServedTpm.start(stateDirectory, protocol, ServerOptions.defaults(), backend)) {
+            if (protocol == ServedTpm.Protocol.SWTPM) {
+                tpm.platform.init(false);
+            }
+            int port = tpm.port(protocol == ServedTpm.Protocol.SWTPM ? ServerChannel.SWTPM_DATA
+                    : ServerChannel.MSSIM_COMMAND);
+            String tcti = protocol.name().toLowerCase() + ":host=127.0.0.1,port=" + port;
+
+            tool(tcti, "tpm2_startup", "-c");
+            assertEquals(16, tool(tcti, "tpm2_getrandom", "--hex", "8").strip().length());
+
+            byte[] digest = HashAlgorithm.SHA256.hash("tools".getBytes(StandardCharsets.US_ASCII));
+            String hex = HexFormat.of().formatHex(digest);
+            tool(tcti, "tpm2_pcrextend", "16:sha256=" + hex);
+            String pcrs = tool(tcti, "tpm2_pcrread", "sha256:16");
+            String expected = HexFormat.of().withUpperCase().formatHex(HashAlgorithm.SHA256.hash(new byte[32], digest));
+            assertTrue(pcrs.contains("0x" + expected), pcrs);
+
+            assertTrue(tool(tcti, "tpm2_getcap", "properties-fixed").contains("TPM2_PT_FAMILY_INDICATOR"));
+            if (backend == ServedTpm.Backend.ENGINE) {
+                // The engine's first wave has neither objects nor NV indices.
+                return;
+            }
+
+            Path primary = work.resolve("primary.ctx");
+            tool(tcti, "tpm2_createprimary", "-C", "o", "-G", "ecc256", "-c", primary.toString());
+            assertTrue(tool(tcti, "tpm2_readpublic", "-c", primary.toString()).contains("ecc"));
+            tool(tcti, "tpm2_nvdefine", "0x1500016", "-C", "o", "-s", "8", "-a", "ownerread|ownerwrite");
+            assertTrue(tool(tcti, "tpm2_getcap", "handles-nv-index").contains("0x1500016"));
+        }
+    }
+
+    private String tool(String tcti, String... command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(List.of(command)).redirectErrorStream(true).directory(work.toFile());
+        builder.environment().put("TPM2TOOLS_TCTI", tcti);
+        Process process = builder.start();
+        try {
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS), command[0] + " did not finish");
+            assertEquals(0, process.exitValue(), command[0] + ": " + out);
+            return out;
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+}
