@@ -93,7 +93,7 @@ final class Authorizations {
         if (entity.type().equals(Ht.PCR)) {
             return new byte[0];
         }
-        if (entity.type().equals(Ht.TRANSIENT)) {
+        if (entity.type().equals(Ht.TRANSIENT) || entity.type().equals(Ht.PERSISTENT)) {
             return state.objects().get(entity).map(TransientObject::authValue).orElseThrow();
         }
         if (entity.type().equals(Ht.NV_INDEX)) {
@@ -108,7 +108,7 @@ final class Authorizations {
      * (Part 1, 19.8.6).
      */
     private boolean isDaExempt(Handle entity) {
-        if (entity.type().equals(Ht.TRANSIENT)) {
+        if (entity.type().equals(Ht.TRANSIENT) || entity.type().equals(Ht.PERSISTENT)) {
             return state.objects().get(entity).map(TransientObject::isDaExempt).orElseThrow();
         }
         if (entity.type().equals(Ht.NV_INDEX)) {

@@ -4,9 +4,11 @@ import java.util.List;
 
 import org.vtpm.tpm.command.CommandFraming;
 import org.vtpm.tpm.command.CommandSpec;
+import org.vtpm.tpm.command.Create;
 import org.vtpm.tpm.command.CreatePrimary;
 import org.vtpm.tpm.command.DecodedCommand;
 import org.vtpm.tpm.command.EventSequenceComplete;
+import org.vtpm.tpm.command.EvictControl;
 import org.vtpm.tpm.command.FlushContext;
 import org.vtpm.tpm.command.GetCapability;
 import org.vtpm.tpm.command.GetRandom;
@@ -15,6 +17,7 @@ import org.vtpm.tpm.command.Hash;
 import org.vtpm.tpm.command.HashSequenceStart;
 import org.vtpm.tpm.command.Hmac;
 import org.vtpm.tpm.command.IncrementalSelfTest;
+import org.vtpm.tpm.command.Load;
 import org.vtpm.tpm.command.LoadExternal;
 import org.vtpm.tpm.command.NvDefineSpace;
 import org.vtpm.tpm.command.NvExtend;
@@ -127,6 +130,9 @@ final class Dispatcher {
                 .add(SequenceComplete.class, sequences::complete, FLUSHED)
                 .add(EventSequenceComplete.class, sequences::eventComplete, CcAttributes.of(NV, FLUSHED))
                 .add(CreatePrimary.class, objects::createPrimary, NONE)
+                .add(Create.class, objects::create, NONE)
+                .add(Load.class, objects::load, NONE)
+                .add(EvictControl.class, contexts::evictControl, NV)
                 .add(LoadExternal.class, objects::loadExternal, NONE)
                 .add(ReadPublic.class, objects::readPublic, NONE)
                 .add(Sign.class, signing::sign, NONE)
@@ -237,6 +243,10 @@ final class Dispatcher {
             } else if (type.equals(Ht.TRANSIENT)) {
                 if (state.objects().get(handle).isEmpty()) {
                     throw CommandError.of(new TpmRc(TpmRc.REFERENCE_H0.value() + i));
+                }
+            } else if (type.equals(Ht.PERSISTENT)) {
+                if (state.objects().get(handle).isEmpty()) {
+                    throw CommandError.of(TpmRc.HANDLE.withHandle(i + 1));
                 }
             } else if (type.equals(Ht.NV_INDEX)) {
                 if (state.nv().get(handle).isEmpty()) {

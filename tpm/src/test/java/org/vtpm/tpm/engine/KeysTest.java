@@ -17,12 +17,16 @@ import org.junit.jupiter.api.Test;
 import org.vtpm.tpm.client.PasswordSession;
 import org.vtpm.tpm.client.Tpm;
 import org.vtpm.tpm.client.TpmCommandException;
+import org.vtpm.tpm.command.Create;
 import org.vtpm.tpm.command.CreatePrimary;
 import org.vtpm.tpm.command.CreatePrimaryResponse;
+import org.vtpm.tpm.command.CreateResponse;
+import org.vtpm.tpm.command.EvictControl;
 import org.vtpm.tpm.command.FlushContext;
 import org.vtpm.tpm.command.Hash;
 import org.vtpm.tpm.command.HashResponse;
 import org.vtpm.tpm.command.Hmac;
+import org.vtpm.tpm.command.Load;
 import org.vtpm.tpm.command.PcrRead;
 import org.vtpm.tpm.command.Quote;
 import org.vtpm.tpm.command.QuoteResponse;
@@ -46,6 +50,7 @@ import org.vtpm.tpm.types.MaxBuffer;
 import org.vtpm.tpm.types.PcrSelect;
 import org.vtpm.tpm.types.PcrSelection;
 import org.vtpm.tpm.types.PcrSelectionList;
+import org.vtpm.tpm.types.Private;
 import org.vtpm.tpm.types.Public;
 import org.vtpm.tpm.types.QuoteInfo;
 import org.vtpm.tpm.types.SchemeHash;
@@ -208,6 +213,51 @@ class KeysTest {
         TpmCommandException e = assertThrows(TpmCommandException.class, () -> tpm.execute(new Hmac(
                 key.objectHandle(), new MaxBuffer(new byte[1]), AlgId.NULL), PasswordSession.of("wrong")));
         assertEquals(TpmRc.AUTH_FAIL.withSession(1), e.rc(), "keys without noDA count failures");
+    }
+
+    @Test
+    void childrenAreWrappedByTheirParentAndLoadOnlyUnderIt() throws Exception {
+        CreatePrimaryResponse srk = primary(Handle.RH_OWNER, Templates.rsaStorage());
+        Public template = Templates.ecc(0x0003, Templates.SIGNING, AlgId.ECDSA, AlgId.SHA256);
+        CreateResponse child = tpm.execute(new Create(srk.objectHandle(), Tpm2b.of(new SensitiveCreate(
+                new Auth("child".getBytes()), SensitiveData.EMPTY)), Tpm2b.of(template), Data.EMPTY,
+                PcrSelectionList.EMPTY), PasswordSession.empty());
+        Handle loaded = tpm.execute(new Load(srk.objectHandle(), child.outPrivate(), child.outPublic()),
+                PasswordSession.empty()).objectHandle();
+        byte[] digest = HashAlgorithm.SHA256.hash("m".getBytes());
+        Signature signature = tpm.execute(new Sign(loaded, new Digest(digest), SigScheme.NULL, TkHashcheck.NULL),
+                PasswordSession.of("child")).signature();
+        tpm.execute(new VerifySignature(loaded, new Digest(digest), signature));
+        flush(loaded);
+
+        byte[] tampered = child.outPrivate().buffer();
+        tampered[tampered.length - 1] ^= 1;
+        TpmCommandException e = assertThrows(TpmCommandException.class, () -> tpm.execute(new Load(
+                srk.objectHandle(), new Private(tampered), child.outPublic()), PasswordSession.empty()));
+        assertEquals(TpmRc.INTEGRITY.withParameter(1), e.rc());
+
+        CreatePrimaryResponse otherParent = primary(Handle.RH_ENDORSEMENT, Templates.rsaStorage());
+        e = assertThrows(TpmCommandException.class, () -> tpm.execute(new Load(otherParent.objectHandle(),
+                child.outPrivate(), child.outPublic()), PasswordSession.empty()));
+        assertEquals(TpmRc.INTEGRITY.withParameter(1), e.rc());
+    }
+
+    @Test
+    void evictControlPersistsAcrossPowerCyclesAndStates() throws Exception {
+        CreatePrimaryResponse srk = primary(Handle.RH_OWNER, Templates.rsaStorage());
+        Handle persistent = new Handle(0x81000001);
+        tpm.execute(new EvictControl(Handle.RH_OWNER, srk.objectHandle(), persistent), PasswordSession.empty());
+        TpmCommandException e = assertThrows(TpmCommandException.class, () -> tpm.execute(new EvictControl(
+                Handle.RH_OWNER, srk.objectHandle(), new Handle(0x81800001)), PasswordSession.empty()));
+        assertEquals(TpmRc.RANGE.withParameter(1), e.rc());
+        engine.tpmInit();
+        tpm.execute(new Startup(Su.CLEAR));
+        Engine restored = Engine.restore(engine.saveState());
+        Tpm other = new Tpm(new InProcessTransport(restored, "restored"));
+        assertEquals(srk.outPublic(), other.execute(new ReadPublic(persistent)).outPublic());
+        other.execute(new EvictControl(Handle.RH_OWNER, persistent, persistent), PasswordSession.empty());
+        e = assertThrows(TpmCommandException.class, () -> other.execute(new ReadPublic(persistent)));
+        assertEquals(TpmRc.HANDLE.withHandle(1), e.rc());
     }
 
     @Test

@@ -15,6 +15,10 @@ import org.vtpm.tpm.client.Tpm;
 import org.vtpm.tpm.client.TpmCommandException;
 import org.vtpm.tpm.command.CreatePrimary;
 import org.vtpm.tpm.command.CreatePrimaryResponse;
+import org.vtpm.tpm.command.Create;
+import org.vtpm.tpm.command.CreateResponse;
+import org.vtpm.tpm.command.EvictControl;
+import org.vtpm.tpm.command.Load;
 import org.vtpm.tpm.command.FlushContext;
 import org.vtpm.tpm.command.LoadExternal;
 import org.vtpm.tpm.command.Quote;
@@ -91,6 +95,41 @@ class SwtpmKeysDifferentialTest {
             engine.execute(new FlushContext(ours.objectHandle()));
             swtpm.execute(new FlushContext(theirs.objectHandle()));
         }
+    }
+
+    @Test
+    void childrenAndPersistentObjectsBehaveAlike() throws Exception {
+        Public template = Templates.rsa(2048, Templates.SIGNING, AlgId.RSASSA, AlgId.SHA256);
+        byte[] digest = HashAlgorithm.SHA256.hash("child".getBytes());
+        Handle persistent = new Handle(0x81000005);
+        List<Signature> signatures = new ArrayList<>();
+        List<Tpm2b<Public>> publics = new ArrayList<>();
+        for (Tpm tpm : List.of(engine, swtpm)) {
+            CreatePrimaryResponse srk = primary(tpm, Handle.RH_OWNER, Templates.rsaStorage());
+            CreateResponse child = tpm.execute(new Create(srk.objectHandle(), Tpm2b.of(SensitiveCreate.EMPTY),
+                    Tpm2b.of(template), Data.EMPTY, PcrSelectionList.EMPTY), PasswordSession.empty());
+            Handle loaded = tpm.execute(new Load(srk.objectHandle(), child.outPrivate(), child.outPublic()),
+                    PasswordSession.empty()).objectHandle();
+            tpm.execute(new EvictControl(Handle.RH_OWNER, loaded, persistent), PasswordSession.empty());
+            tpm.execute(new FlushContext(loaded));
+            signatures.add(tpm.execute(new Sign(persistent, new Digest(digest), SigScheme.NULL, TkHashcheck.NULL),
+                    PasswordSession.empty()).signature());
+            publics.add(child.outPublic());
+            tpm.execute(new FlushContext(srk.objectHandle()));
+        }
+        assertEquals(withoutKey(publics.get(1).value()), withoutKey(publics.get(0).value()));
+        both.sameBytes("8001 00000000 0000017a 00000001 81000000 00000010");
+        both.sameBytes("8002 00000000 00000120 40000001 81000005 00000009 40000009 0000 01 0000 81000006");
+        both.sameBytes("8002 00000000 00000120 4000000c 81000005 00000009 40000009 0000 01 0000 81000005");
+        for (int i = 0; i < 2; i++) {
+            Tpm verifier = i == 0 ? swtpm : engine;
+            Handle loaded = verifier.execute(new LoadExternal(Tpm2b.<Sensitive>empty(), publics.get(i),
+                    Handle.RH_OWNER)).objectHandle();
+            verifier.execute(new VerifySignature(loaded, new Digest(digest), signatures.get(i)));
+            verifier.execute(new FlushContext(loaded));
+        }
+        both.sameBytes("8002 00000000 00000120 40000001 81000005 00000009 40000009 0000 01 0000 81000005");
+        both.sameBytes("8001 00000000 0000017a 00000001 81000000 00000010");
     }
 
     @Test

@@ -161,8 +161,10 @@ public final class Capabilities {
         if (type.equals(Ht.NV_INDEX)) {
             return state.nv().handles();
         }
-        if (type.equals(Ht.LOADED_SESSION) || type.equals(Ht.SAVED_SESSION)
-                || type.equals(Ht.PERSISTENT)) {
+        if (type.equals(Ht.PERSISTENT)) {
+            return state.objects().persistentHandles();
+        }
+        if (type.equals(Ht.LOADED_SESSION) || type.equals(Ht.SAVED_SESSION)) {
             return List.of();
         }
         throw CommandError.of(TpmRc.HANDLE.withParameter(2));

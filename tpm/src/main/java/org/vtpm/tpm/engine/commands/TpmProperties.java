@@ -26,7 +26,7 @@ public final class TpmProperties {
     /** "VTPM": this project is not a registered TCG vendor; the ID is chosen not to collide with one. */
     static final int MANUFACTURER = ascii("VTPM");
     static final int TRANSIENT_OBJECTS = ObjectSlots.CAPACITY;
-    static final int PERSISTENT_OBJECTS = 7;
+    static final int PERSISTENT_OBJECTS = ObjectSlots.PERSISTENT_CAPACITY;
     static final int LOADED_SESSIONS = 3;
     static final int ACTIVE_SESSIONS = 64;
     static final int NV_INDEX_MAX = NvIndices.MAX_INDEX_SIZE;
@@ -98,8 +98,8 @@ public final class TpmProperties {
         add(p, Pt.HR_ACTIVE, 0);
         add(p, Pt.HR_ACTIVE_AVAIL, ACTIVE_SESSIONS);
         add(p, Pt.HR_TRANSIENT_AVAIL, TRANSIENT_OBJECTS - state.objects().size());
-        add(p, Pt.HR_PERSISTENT, 0);
-        add(p, Pt.HR_PERSISTENT_AVAIL, PERSISTENT_OBJECTS);
+        add(p, Pt.HR_PERSISTENT, state.objects().persistentCount());
+        add(p, Pt.HR_PERSISTENT_AVAIL, PERSISTENT_OBJECTS - state.objects().persistentCount());
         add(p, Pt.NV_COUNTERS, 0);
         add(p, Pt.NV_COUNTERS_AVAIL, 0);
         add(p, Pt.ALGORITHM_SET, 0);

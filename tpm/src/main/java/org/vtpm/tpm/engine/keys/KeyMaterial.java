@@ -1,6 +1,7 @@
 package org.vtpm.tpm.engine.keys;
 
 import java.math.BigInteger;
+import java.security.MessageDigest;
 import java.util.Optional;
 
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
@@ -10,7 +11,9 @@ import org.bouncycastle.crypto.params.RSAKeyParameters;
 import org.bouncycastle.crypto.params.RSAPrivateCrtKeyParameters;
 import org.bouncycastle.math.ec.ECPoint;
 import org.vtpm.tpm.crypto.EccCurve;
+import org.vtpm.tpm.crypto.HashAlgorithm;
 import org.vtpm.tpm.types.AlgId;
+import org.vtpm.tpm.types.Digest;
 import org.vtpm.tpm.types.EccParameter;
 import org.vtpm.tpm.types.EccParms;
 import org.vtpm.tpm.types.EccPoint;
@@ -19,6 +22,8 @@ import org.vtpm.tpm.types.Public;
 import org.vtpm.tpm.types.PublicKeyRsa;
 import org.vtpm.tpm.types.RsaParms;
 import org.vtpm.tpm.types.Sensitive;
+import org.vtpm.tpm.types.SensitiveData;
+import org.vtpm.tpm.types.SymKey;
 
 /**
  * Bouncy Castle key parameters built from a TPMT_PUBLIC and, for private operations, a
@@ -81,6 +86,31 @@ public final class KeyMaterial {
             return Optional.of(new ECPrivateKeyParameters(scalar, curve.get().domain()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a sensitive area belongs to a public area: the private key to the public key, or for
+     * keyed-hash and symmetric objects, unique = H(seedValue || key).
+     */
+    public static boolean isPair(Public publicArea, Sensitive sensitive) {
+        if (!sensitive.sensitiveType().equals(publicArea.type())) {
+            return false;
+        }
+        if (publicArea.type().equals(AlgId.RSA)) {
+            return privateKey(publicArea, sensitive).isPresent();
+        }
+        if (publicArea.type().equals(AlgId.ECC)) {
+            Optional<AsymmetricKeyParameter> d = privateKey(publicArea, sensitive);
+            Optional<AsymmetricKeyParameter> q = publicKey(publicArea);
+            return d.isPresent() && q.isPresent() && ((ECPrivateKeyParameters) d.get()).getParameters().getG()
+                    .multiply(((ECPrivateKeyParameters) d.get()).getD()).normalize()
+                    .equals(((ECPublicKeyParameters) q.get()).getQ());
+        }
+        Optional<HashAlgorithm> nameAlg = HashAlgorithm.fromAlgId(publicArea.nameAlg().value());
+        byte[] key = sensitive.sensitive() instanceof SensitiveData data ? data.buffer()
+                : sensitive.sensitive() instanceof SymKey sym ? sym.buffer() : null;
+        return nameAlg.isPresent() && key != null && publicArea.unique() instanceof Digest unique
+                && MessageDigest.isEqual(unique.buffer(), nameAlg.get().hash(sensitive.seedValue().buffer(), key));
     }
 
     static RSAPrivateCrtKeyParameters rsaPrivate(BigInteger n, BigInteger p, BigInteger q, BigInteger e) {

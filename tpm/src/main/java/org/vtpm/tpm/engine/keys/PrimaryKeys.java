@@ -76,6 +76,18 @@ public final class PrimaryKeys {
                 new Sensitive(s.sensitiveType(), new Auth(authValue), s.seedValue(), s.sensitive()));
     }
 
+    /**
+     * An ordinary object (TPM2_Create): made like a primary, but from fresh random seed material,
+     * so it is not reproducible and not cached.
+     */
+    public static Derived generate(byte[] randomSeed, Public template, HashAlgorithm nameAlg, byte[] authValue,
+            byte[] data) {
+        Derived derived = compute(randomSeed, template, nameAlg, nameAlg.hash(Codecs.marshal(template)), data);
+        Sensitive s = derived.sensitive();
+        return new Derived(derived.publicArea(),
+                new Sensitive(s.sensitiveType(), new Auth(authValue), s.seedValue(), s.sensitive()));
+    }
+
     private static Derived compute(byte[] seed, Public template, HashAlgorithm nameAlg, byte[] templateDigest,
             byte[] data) {
         DerivationStream stream = new DerivationStream(nameAlg, seed, "vTPM primary", templateDigest);

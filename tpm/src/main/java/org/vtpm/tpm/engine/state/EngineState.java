@@ -1,6 +1,7 @@
 package org.vtpm.tpm.engine.state;
 
 import java.security.SecureRandom;
+import java.util.Optional;
 
 import org.vtpm.tpm.wire.TpmFormatException;
 
@@ -76,6 +77,7 @@ public final class EngineState {
                 .section(SectionId.PCRS, VERSION, VERSION, pcrs::write)
                 .section(SectionId.OBJECTS, VERSION, VERSION, objects::write)
                 .section(SectionId.NV, VERSION, VERSION, nv::write)
+                .section(SectionId.PERSISTENT, VERSION, VERSION, objects::writePersistent)
                 .toByteArray();
     }
 
@@ -101,7 +103,13 @@ public final class EngineState {
             current = SectionId.OBJECTS;
             ObjectSlots objects = ObjectSlots.read(reader.require(current));
             current = SectionId.NV;
-            NvIndices nv = NvIndices.read(reader.require(current));
+            Optional<StateReader.Section> nvSection = reader.optional(current);
+            NvIndices nv = nvSection.isPresent() ? NvIndices.read(nvSection.get()) : NvIndices.empty();
+            current = SectionId.PERSISTENT;
+            Optional<StateReader.Section> persistent = reader.optional(current);
+            if (persistent.isPresent()) {
+                objects.readPersistent(persistent.get());
+            }
             return new EngineState(power, clock, random, hierarchies, pcrs, objects, nv);
         } catch (TpmFormatException e) {
             throw new StateFormatException("section " + current + ": " + e.getMessage(), e);

@@ -11,7 +11,8 @@ public enum SectionId {
     HIERARCHIES("HIER"),
     PCRS("PCRS"),
     OBJECTS("OBJS"),
-    NV("NVIX");
+    NV("NVIX"),
+    PERSISTENT("PERS");
 
     private final int tag;
 
