@@ -8,6 +8,7 @@ import org.vtpm.tpm.command.AuthRole;
 import org.vtpm.tpm.command.DecodedCommand;
 import org.vtpm.tpm.engine.commands.AuthValues;
 import org.vtpm.tpm.engine.commands.CommandError;
+import org.vtpm.tpm.engine.state.DictionaryAttack;
 import org.vtpm.tpm.engine.state.EngineState;
 import org.vtpm.tpm.engine.state.TransientObject;
 import org.vtpm.tpm.types.Auth;
@@ -64,13 +65,32 @@ final class Authorizations {
                 throw CommandError.of(TpmRc.ATTRIBUTES.withSession(number));
             }
         }
+        DictionaryAttack da = state.dictionaryAttack();
+        long clock = state.clock().clock();
+        da.recover(clock);
         List<AuthResponse> responses = new ArrayList<>(sessions.size());
         for (int i = 0; i < sessions.size(); i++) {
-            byte[] expected = AuthValues.trimTrailingZeros(authValue(authorized.get(i)));
+            Handle entity = authorized.get(i);
+            boolean lockout = entity.equals(Handle.RH_LOCKOUT);
+            boolean exempt = isDaExempt(entity);
+            if (lockout ? da.lockoutAuthLocked() : !exempt && da.inLockout()) {
+                throw CommandError.of(TpmRc.LOCKOUT);
+            }
+            if (!exempt) {
+                da.use();
+            }
+            byte[] expected = AuthValues.trimTrailingZeros(authValue(entity));
             byte[] given = AuthValues.trimTrailingZeros(sessions.get(i).hmac().buffer());
             if (!MessageDigest.isEqual(expected, given)) {
-                throw CommandError.of((isDaExempt(authorized.get(i)) ? TpmRc.BAD_AUTH : TpmRc.AUTH_FAIL)
-                        .withSession(i + 1));
+                if (exempt) {
+                    throw CommandError.of(TpmRc.BAD_AUTH.withSession(i + 1));
+                }
+                if (lockout) {
+                    da.lockoutFailed(clock);
+                } else {
+                    da.failed(clock);
+                }
+                throw CommandError.of(TpmRc.AUTH_FAIL.withSession(i + 1));
             }
             responses.add(PASSWORD_ACK);
         }

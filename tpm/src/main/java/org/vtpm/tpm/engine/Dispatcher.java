@@ -7,6 +7,8 @@ import org.vtpm.tpm.command.CommandSpec;
 import org.vtpm.tpm.command.Create;
 import org.vtpm.tpm.command.CreatePrimary;
 import org.vtpm.tpm.command.DecodedCommand;
+import org.vtpm.tpm.command.DictionaryAttackLockReset;
+import org.vtpm.tpm.command.DictionaryAttackParameters;
 import org.vtpm.tpm.command.EventSequenceComplete;
 import org.vtpm.tpm.command.EvictControl;
 import org.vtpm.tpm.command.FlushContext;
@@ -53,6 +55,7 @@ import org.vtpm.tpm.engine.commands.ClockCommands;
 import org.vtpm.tpm.engine.commands.CommandError;
 import org.vtpm.tpm.engine.commands.CommandTable;
 import org.vtpm.tpm.engine.commands.ContextCommands;
+import org.vtpm.tpm.engine.commands.DictionaryAttackCommands;
 import org.vtpm.tpm.engine.commands.HashCommands;
 import org.vtpm.tpm.engine.commands.NvCommands;
 import org.vtpm.tpm.engine.commands.ObjectCommands;
@@ -110,6 +113,7 @@ final class Dispatcher {
         AttestationCommands attestation = new AttestationCommands(state);
         ClockCommands clock = new ClockCommands(state.clock());
         NvCommands nv = new NvCommands(state);
+        DictionaryAttackCommands da = new DictionaryAttackCommands(state.dictionaryAttack());
         Capabilities capabilities = new Capabilities(state, table);
         table.add(Startup.class, startup::startup, NV)
                 .add(Shutdown.class, startup::shutdown, NV)
@@ -149,7 +153,9 @@ final class Dispatcher {
                 .add(NvExtend.class, nv::extend, NV)
                 .add(NvSetBits.class, nv::setBits, NV)
                 .add(NvWriteLock.class, nv::writeLock, NV)
-                .add(NvReadLock.class, nv::readLock, NV);
+                .add(NvReadLock.class, nv::readLock, NV)
+                .add(DictionaryAttackLockReset.class, da::lockReset, NV)
+                .add(DictionaryAttackParameters.class, da::parameters, NV);
     }
 
     byte[] process(int locality, byte[] buffer) {

@@ -28,6 +28,7 @@ import org.vtpm.tpm.command.Sign;
 import org.vtpm.tpm.command.VerifySignature;
 import org.vtpm.tpm.crypto.HashAlgorithm;
 import org.vtpm.tpm.types.AlgId;
+import org.vtpm.tpm.types.Auth;
 import org.vtpm.tpm.types.Data;
 import org.vtpm.tpm.types.Digest;
 import org.vtpm.tpm.types.Handle;
@@ -40,6 +41,7 @@ import org.vtpm.tpm.types.QuoteInfo;
 import org.vtpm.tpm.types.SchemeHash;
 import org.vtpm.tpm.types.SensitiveCreate;
 import org.vtpm.tpm.types.Sensitive;
+import org.vtpm.tpm.types.SensitiveData;
 import org.vtpm.tpm.types.SigScheme;
 import org.vtpm.tpm.types.Signature;
 import org.vtpm.tpm.types.TkHashcheck;
@@ -130,6 +132,27 @@ class SwtpmKeysDifferentialTest {
         }
         both.sameBytes("8002 00000000 00000120 40000001 81000005 00000009 40000009 0000 01 0000 81000005");
         both.sameBytes("8001 00000000 0000017a 00000001 81000000 00000010");
+    }
+
+    @Test
+    void dictionaryAttackLockoutAlike() throws Exception {
+        Public template = Templates.hmac(AlgId.SHA256);
+        for (Tpm tpm : List.of(engine, swtpm)) {
+            tpm.execute(new CreatePrimary(Handle.RH_OWNER, Tpm2b.of(new SensitiveCreate(new Auth("pw".getBytes()),
+                    SensitiveData.EMPTY)), Tpm2b.of(template), Data.EMPTY, PcrSelectionList.EMPTY),
+                    PasswordSession.empty());
+        }
+        String hmacWrong = "8002 00000000 00000155 80000000 0000000b 40000009 0000 01 0002 7878 0001 61 0010";
+        String hmacRight = "8002 00000000 00000155 80000000 0000000b 40000009 0000 01 0002 7077 0001 61 0010";
+        for (int i = 0; i < 4; i++) {
+            both.sameBytes(hmacWrong);
+        }
+        both.sameBytes(hmacRight);
+        both.sameBytes("8001 00000000 0000017a 00000006 0000020e 00000004");
+        both.sameBytes("8001 00000000 0000017a 00000006 00000200 00000001");
+        both.sameBytes("8002 00000000 00000139 4000000a 00000009 40000009 0000 01 0000");
+        both.sameCode(hmacRight);
+        both.sameBytes("8001 00000000 0000017a 00000006 0000020e 00000001");
     }
 
     @Test

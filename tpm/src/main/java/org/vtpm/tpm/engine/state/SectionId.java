@@ -12,7 +12,8 @@ public enum SectionId {
     PCRS("PCRS"),
     OBJECTS("OBJS"),
     NV("NVIX"),
-    PERSISTENT("PERS");
+    PERSISTENT("PERS"),
+    DICTIONARY_ATTACK("DALK");
 
     private final int tag;
 
