@@ -2,8 +2,12 @@ package org.vtpm.tpm.engine;
 
 import java.util.List;
 
+import org.vtpm.tpm.command.Certify;
+import org.vtpm.tpm.command.CertifyCreation;
 import org.vtpm.tpm.command.CommandFraming;
 import org.vtpm.tpm.command.CommandSpec;
+import org.vtpm.tpm.command.ContextLoad;
+import org.vtpm.tpm.command.ContextSave;
 import org.vtpm.tpm.command.Create;
 import org.vtpm.tpm.command.CreatePrimary;
 import org.vtpm.tpm.command.DecodedCommand;
@@ -14,6 +18,7 @@ import org.vtpm.tpm.command.EvictControl;
 import org.vtpm.tpm.command.FlushContext;
 import org.vtpm.tpm.command.GetCapability;
 import org.vtpm.tpm.command.GetRandom;
+import org.vtpm.tpm.command.GetTime;
 import org.vtpm.tpm.command.GetTestResult;
 import org.vtpm.tpm.command.Hash;
 import org.vtpm.tpm.command.HashSequenceStart;
@@ -107,7 +112,7 @@ final class Dispatcher {
         PcrCommands pcrs = new PcrCommands(state.pcrs());
         HashCommands hashes = new HashCommands(state.hierarchies());
         SequenceCommands sequences = new SequenceCommands(state);
-        ContextCommands contexts = new ContextCommands(state.objects());
+        ContextCommands contexts = new ContextCommands(state);
         ObjectCommands objects = new ObjectCommands(state, new PrimaryKeys());
         SigningCommands signing = new SigningCommands(state);
         AttestationCommands attestation = new AttestationCommands(state);
@@ -129,6 +134,8 @@ final class Dispatcher {
                 .add(PcrReset.class, pcrs::reset, NV)
                 .add(Hash.class, hashes::hash, NONE)
                 .add(FlushContext.class, contexts::flush, NONE)
+                .add(ContextSave.class, contexts::save, NONE)
+                .add(ContextLoad.class, contexts::load, NONE)
                 .add(HashSequenceStart.class, sequences::start, NONE)
                 .add(SequenceUpdate.class, sequences::update, NONE)
                 .add(SequenceComplete.class, sequences::complete, FLUSHED)
@@ -143,6 +150,9 @@ final class Dispatcher {
                 .add(VerifySignature.class, signing::verifySignature, NONE)
                 .add(Hmac.class, signing::hmac, NONE)
                 .add(Quote.class, attestation::quote, NONE)
+                .add(Certify.class, attestation::certify, NONE)
+                .add(CertifyCreation.class, attestation::certifyCreation, NONE)
+                .add(GetTime.class, attestation::getTime, NONE)
                 .add(ReadClock.class, clock::readClock, NONE)
                 .add(NvDefineSpace.class, nv::defineSpace, NV)
                 .add(NvUndefineSpace.class, nv::undefineSpace, NV)

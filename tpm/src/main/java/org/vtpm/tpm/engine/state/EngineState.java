@@ -21,9 +21,10 @@ public final class EngineState {
     private final ObjectSlots objects;
     private final NvIndices nv;
     private final DictionaryAttack dictionaryAttack;
+    private final ContextCounter contexts;
 
     private EngineState(PowerState power, Clock clock, RandomSource random, Hierarchies hierarchies, PcrBanks pcrs,
-            ObjectSlots objects, NvIndices nv, DictionaryAttack dictionaryAttack) {
+            ObjectSlots objects, NvIndices nv, DictionaryAttack dictionaryAttack, ContextCounter contexts) {
         this.power = power;
         this.clock = clock;
         this.random = random;
@@ -32,6 +33,7 @@ public final class EngineState {
         this.objects = objects;
         this.nv = nv;
         this.dictionaryAttack = dictionaryAttack;
+        this.contexts = contexts;
     }
 
     /** A new TPM with fresh seeds, as it leaves the factory (and after its first _TPM_Init). */
@@ -39,7 +41,7 @@ public final class EngineState {
         RandomSource random = RandomSource.manufacture(entropy);
         return new EngineState(PowerState.manufactured(), Clock.manufactured(), random,
                 Hierarchies.manufacture(random), PcrBanks.initial(), ObjectSlots.empty(),
-                NvIndices.empty(), DictionaryAttack.manufactured());
+                NvIndices.empty(), DictionaryAttack.manufactured(), ContextCounter.manufactured());
     }
 
     public PowerState power() {
@@ -74,6 +76,10 @@ public final class EngineState {
         return dictionaryAttack;
     }
 
+    public ContextCounter contexts() {
+        return contexts;
+    }
+
     public byte[] save() {
         return new StateWriter()
                 .section(SectionId.POWER, VERSION, VERSION, power::write)
@@ -85,6 +91,7 @@ public final class EngineState {
                 .section(SectionId.NV, VERSION, VERSION, nv::write)
                 .section(SectionId.PERSISTENT, VERSION, VERSION, objects::writePersistent)
                 .section(SectionId.DICTIONARY_ATTACK, VERSION, VERSION, dictionaryAttack::write)
+                .section(SectionId.CONTEXTS, VERSION, VERSION, contexts::write)
                 .toByteArray();
     }
 
@@ -121,7 +128,10 @@ public final class EngineState {
             Optional<StateReader.Section> da = reader.optional(current);
             DictionaryAttack dictionaryAttack = da.isPresent() ? DictionaryAttack.read(da.get())
                     : DictionaryAttack.manufactured();
-            return new EngineState(power, clock, random, hierarchies, pcrs, objects, nv, dictionaryAttack);
+            current = SectionId.CONTEXTS;
+            Optional<StateReader.Section> ctx = reader.optional(current);
+            ContextCounter contexts = ctx.isPresent() ? ContextCounter.read(ctx.get()) : ContextCounter.manufactured();
+            return new EngineState(power, clock, random, hierarchies, pcrs, objects, nv, dictionaryAttack, contexts);
         } catch (TpmFormatException e) {
             throw new StateFormatException("section " + current + ": " + e.getMessage(), e);
         }

@@ -13,7 +13,8 @@ public enum SectionId {
     OBJECTS("OBJS"),
     NV("NVIX"),
     PERSISTENT("PERS"),
-    DICTIONARY_ATTACK("DALK");
+    DICTIONARY_ATTACK("DALK"),
+    CONTEXTS("CTXC");
 
     private final int tag;
 
