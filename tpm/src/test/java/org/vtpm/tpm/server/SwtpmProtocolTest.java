@@ -196,6 +196,21 @@ class SwtpmProtocolTest {
         assertEquals(PtmException.TPM_BAD_ORDINAL, e.result());
     }
 
+    @Test
+    void theDisconnectOptionAnswersOneCommandPerConnection(@TempDir Path otherState) throws Exception {
+        try (ServedTpm oneShot = ServedTpm.start(otherState, ServedTpm.Protocol.SWTPM,
+                ServerOptions.defaults().withDisconnectAfterResponse(true))) {
+            oneShot.platform.init(false);
+            try (RawConnection raw = new RawConnection(oneShot.port(ServerChannel.SWTPM_DATA))) {
+                byte[] twoCommands = new byte[24];
+                System.arraycopy(HandBuiltCommands.startupClear(), 0, twoCommands, 0, 12);
+                System.arraycopy(HandBuiltCommands.getRandom8(), 0, twoCommands, 12, 12);
+                assertEquals(0, HandBuiltCommands.responseCode(raw.send(twoCommands).readTpmResponse()));
+                assertTrue(raw.closedByPeer());
+            }
+        }
+    }
+
     private byte[] transmit(byte[] command) throws TpmTransportException {
         try (SwtpmSocketTransport data = dataChannel()) {
             return data.transmit(command);
