@@ -103,7 +103,8 @@ class VtpmSocketIT {
         byte[] before;
         Server first = startForeground(state, pidFile, "not-need-init,startup-clear", ENGINE);
         try (SwtpmSocketTransport tpm = new SwtpmSocketTransport("127.0.0.1", first.port)) {
-            assertEquals(0, HandBuiltCommands.responseCode(tpm.transmit(HandBuiltCommands.pcrExtendSha256(10, digest))));
+            assertEquals(0, HandBuiltCommands.responseCode(
+                    tpm.transmit(HandBuiltCommands.pcrExtendSha256(10, digest))));
             before = HandBuiltCommands.pcrDigest(tpm.transmit(HandBuiltCommands.pcrReadSha256(10)));
             assertEquals(0, HandBuiltCommands.responseCode(tpm.transmit(SHUTDOWN_STATE)));
         }

@@ -77,7 +77,8 @@ public final class SocketCommand implements Subcommand {
         }
         Handler log;
         try {
-            log = ServerLog.configure(options.logEnabled(), options.logFile(), options.logLevel(), options.logTruncate());
+            log = ServerLog.configure(options.logEnabled(), options.logFile(), options.logLevel(),
+                    options.logTruncate());
         } catch (IOException e) {
             err.println("vtpm socket: cannot open the log: " + e.getMessage());
             return ExitCode.FAILURE;

@@ -307,8 +307,8 @@ public record SocketOptions(
             }
 
             return new SocketOptions(protocol, serverHost, serverPort.get(), disconnect, controlPort, controlHost,
-                    stateDirectory, stateMode, notNeedInit, startup, pidFile, logEnabled, logFile, logLevel, logTruncate, daemon,
-                    backendType, swtpmPath);
+                    stateDirectory, stateMode, notNeedInit, startup, pidFile, logEnabled, logFile, logLevel, logTruncate,
+                    daemon, backendType, swtpmPath);
         }
 
         private static Optional<Path> path(String what, Optional<String> given, Optional<String> fallback)

@@ -164,7 +164,8 @@ public final class TpmSocketServer implements AutoCloseable {
             try {
                 executor.execute(() -> serve(channel, socket));
             } catch (RejectedExecutionException e) {
-                LOG.log(System.Logger.Level.WARNING, "{0}: no thread for {1}", channel, socket.getRemoteSocketAddress());
+                LOG.log(System.Logger.Level.WARNING, "{0}: no thread for {1}", channel,
+                        socket.getRemoteSocketAddress());
                 release(socket);
             }
         }

@@ -22,7 +22,8 @@ class SocketOptionsTest {
     void theFullFormToolsWrite() throws Exception {
         SocketOptions options = parse("--tpm2", "--server", "type=tcp,port=2321,bindaddr=0.0.0.0", "--ctrl",
                 "type=tcp,port=2322", "--tpmstate", "dir=/var/lib/vtpm/a,mode=0600", "--flags",
-                "not-need-init,startup-clear", "--pid", "file=/run/vtpm.pid", "--log", "file=/var/log/vtpm.log,level=20,truncate");
+                "not-need-init,startup-clear", "--pid", "file=/run/vtpm.pid", "--log",
+                "file=/var/log/vtpm.log,level=20,truncate");
         assertEquals(SocketOptions.Protocol.SWTPM, options.protocol());
         assertEquals("0.0.0.0", options.serverHost());
         assertEquals(2321, options.serverPort());
