@@ -1,6 +1,7 @@
 package org.vtpm.tpm.client;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.vtpm.tpm.command.ParameterHashes;
 import org.vtpm.tpm.crypto.HashAlgorithm;
@@ -16,8 +17,11 @@ import org.vtpm.tpm.wire.Bytes;
  *
  * @param names one per handle when any session of the call {@linkplain Session#requiresNames
  *     requires names}; empty otherwise, to spare the round trips that resolve them
+ * @param authorizedHandle the index in {@code handles} of the handle the receiving session
+ *     authorizes, or -1 when it only serves auditing or parameter encryption
  */
-public record CommandContext(Cc code, List<Handle> handles, List<Name> names, Bytes parameters) {
+public record CommandContext(Cc code, List<Handle> handles, List<Name> names, Bytes parameters,
+        int authorizedHandle) {
 
     public CommandContext {
         handles = List.copyOf(handles);
@@ -25,6 +29,32 @@ public record CommandContext(Cc code, List<Handle> handles, List<Name> names, By
         if (!names.isEmpty() && names.size() != handles.size()) {
             throw new IllegalArgumentException(names.size() + " names for " + handles.size() + " handles");
         }
+        if (authorizedHandle < -1 || authorizedHandle >= handles.size()) {
+            throw new IllegalArgumentException("authorized handle " + authorizedHandle + " of " + handles.size());
+        }
+    }
+
+    /** A context not yet addressed to one session: it authorizes no handle. */
+    public CommandContext(Cc code, List<Handle> handles, List<Name> names, Bytes parameters) {
+        this(code, handles, names, parameters, -1);
+    }
+
+    /** The same command as seen by the session that authorizes handle {@code index} (-1: none). */
+    public CommandContext forSession(int index) {
+        return new CommandContext(code, handles, names, parameters, index);
+    }
+
+    /** The same command with another parameter area (once a session has encrypted it). */
+    public CommandContext withParameters(Bytes encrypted) {
+        return new CommandContext(code, handles, names, encrypted, authorizedHandle);
+    }
+
+    /** The name of the handle the receiving session authorizes, when it authorizes one and names are known. */
+    public Optional<Name> authorizedName() {
+        if (authorizedHandle < 0 || names.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(names.get(authorizedHandle));
     }
 
     /** The command's cpHash; needs the names, so only for sessions that {@link Session#requiresNames}. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import org.vtpm.tpm.command.AuthRole;
 import org.vtpm.tpm.command.CommandFraming;
 import org.vtpm.tpm.command.CommandSpec;
 import org.vtpm.tpm.command.Commands;
@@ -93,18 +94,19 @@ public final class Tpm implements AutoCloseable {
      */
     private DecodedResponse transmit(CommandSpec<?> spec, CommandContext plain, Session[] sessions)
             throws TpmException, IOException {
+        CommandContext[] contexts = sessionContexts(spec, plain, sessions.length);
         for (int attempt = 1; ; attempt++) {
-            CommandContext context = plain;
+            byte[] parameters = plain.parameters().toByteArray();
             if (spec.commandEncryptable()) {
-                byte[] encrypted = encryptFirstParameter(plain, plain.parameters().toByteArray(), sessions);
-                context = new CommandContext(plain.code(), plain.handles(), plain.names(), Bytes.of(encrypted));
+                parameters = encryptFirstParameter(contexts, parameters, sessions);
             }
+            Bytes sent = Bytes.of(parameters);
             List<AuthCommand> authorizations = new ArrayList<>(sessions.length);
-            for (Session session : sessions) {
-                authorizations.add(session.authorize(context));
+            for (int i = 0; i < sessions.length; i++) {
+                authorizations.add(sessions[i].authorize(contexts[i].withParameters(sent)));
             }
-            byte[] response = transport.transmit(CommandFraming.encode(spec.code(), context.handles(), authorizations,
-                    context.parameters().toByteArray()));
+            byte[] response = transport.transmit(CommandFraming.encode(spec.code(), plain.handles(), authorizations,
+                    parameters));
             DecodedResponse decoded = ResponseFraming.decode(response, spec.responseHandleCount(), sessions.length);
             if (decoded.rc().isSuccess()) {
                 return decoded;
@@ -114,6 +116,25 @@ public final class Tpm implements AutoCloseable {
             }
             pause(attempt);
         }
+    }
+
+    /**
+     * The context each session sees: the i-th session authorizes the i-th handle that needs
+     * authorization; the sessions after those authorize nothing.
+     */
+    private static CommandContext[] sessionContexts(CommandSpec<?> spec, CommandContext plain, int count) {
+        CommandContext[] contexts = new CommandContext[count];
+        List<AuthRole> roles = spec.authRoles();
+        int session = 0;
+        for (int handle = 0; handle < roles.size() && session < count; handle++) {
+            if (roles.get(handle) != AuthRole.NONE) {
+                contexts[session++] = plain.forSession(handle);
+            }
+        }
+        while (session < count) {
+            contexts[session++] = plain.forSession(-1);
+        }
+        return contexts;
     }
 
     private static void pause(int attempt) throws IOException {
@@ -156,11 +177,11 @@ public final class Tpm implements AutoCloseable {
         transport.close();
     }
 
-    private static byte[] encryptFirstParameter(CommandContext context, byte[] parameters, Session[] sessions)
+    private static byte[] encryptFirstParameter(CommandContext[] contexts, byte[] parameters, Session[] sessions)
             throws TpmException {
         byte[] contents = FirstParameter.contents(parameters);
-        for (Session session : sessions) {
-            contents = session.encryptParameter(context, contents);
+        for (int i = 0; i < sessions.length; i++) {
+            contents = sessions[i].encryptParameter(contexts[i], contents);
         }
         return FirstParameter.replace(parameters, contents);
     }

@@ -210,11 +210,19 @@ public class TpmManagedConnectionFactory
                 case "tcp" -> new TcpBackend(host, port, protocol);
                 case "device" -> new DeviceBackend(java.nio.file.Path.of(device));
                 case "swtpm" -> standIn();
+                case "hosted" -> hosted();
                 default -> throw new InvalidPropertyException(
-                        "unknown TPM backend '" + backend + "'; expected tcp, device or swtpm");
+                        "unknown TPM backend '" + backend + "'; expected tcp, device, swtpm or hosted");
             };
         }
         return tpmBackend;
+    }
+
+    private TpmBackend hosted() throws InvalidPropertyException {
+        if (!(resourceAdapter instanceof org.vtpm.rar.TpmResourceAdapter adapter)) {
+            throw new InvalidPropertyException("backend hosted needs the TPM resource adapter");
+        }
+        return new HostedBackend(adapter);
     }
 
     private TpmBackend standIn() throws InvalidPropertyException {
