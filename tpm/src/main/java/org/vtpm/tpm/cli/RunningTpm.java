@@ -94,7 +94,8 @@ final class RunningTpm implements AutoCloseable {
     }
 
     private TpmSocketServer createServer() {
-        ServerOptions serverOptions = ServerOptions.defaults().withDisconnectAfterResponse(options.disconnect());
+        ServerOptions serverOptions = ServerOptions.defaults().withDisconnectAfterResponse(options.disconnect())
+                .withTerminateAfterDataConnection(options.terminate());
         Optional<InetSocketAddress> control = options.controlPort()
                 .map(port -> new InetSocketAddress(options.controlHost(), port));
         InetSocketAddress data = new InetSocketAddress(options.serverHost(), options.serverPort());

@@ -33,6 +33,7 @@ import org.vtpm.tpm.server.DirectoryStateStore;
  * @param logLevel     {@code --log level}
  * @param logTruncate  {@code --log truncate}
  * @param daemon       {@code -d}: run in the background once listening
+ * @param terminate    {@code -t}: stop when the first data connection ends
  * @param backend      the TPM behind the server ({@code --backend type=})
  * @param swtpmPath    the swtpm executable of the libtpms backend ({@code --backend path=})
  */
@@ -53,6 +54,7 @@ public record SocketOptions(
         int logLevel,
         boolean logTruncate,
         boolean daemon,
+        boolean terminate,
         Backend backend,
         String swtpmPath) {
 
@@ -104,6 +106,11 @@ public record SocketOptions(
                     noValue(name, inline);
                     parsed.daemon = true;
                     break;
+                case "-t":
+                case "--terminate":
+                    noValue(name, inline);
+                    parsed.terminate = true;
+                    break;
                 case "-p":
                 case "--port":
                 case "--server":
@@ -152,6 +159,7 @@ public record SocketOptions(
     private static final class Parsed {
         boolean tpm2;
         boolean daemon;
+        boolean terminate;
         Optional<Integer> portOption = Optional.empty();
         Optional<KeyValueOption> server = Optional.empty();
         Optional<KeyValueOption> ctrl = Optional.empty();
@@ -308,7 +316,7 @@ public record SocketOptions(
 
             return new SocketOptions(protocol, serverHost, serverPort.get(), disconnect, controlPort, controlHost,
                     stateDirectory, stateMode, notNeedInit, startup, pidFile, logEnabled, logFile, logLevel, logTruncate,
-                    daemon, backendType, swtpmPath);
+                    daemon, terminate, backendType, swtpmPath);
         }
 
         private static Optional<Path> path(String what, Optional<String> given, Optional<String> fallback)

@@ -32,7 +32,8 @@ import java.util.concurrent.Semaphore;
  * the TPM one at a time, through the platform's lock; any number of connections may follow one
  * another, and a connection beyond the limit is closed at once.
  *
- * <p>A peer asking for shutdown ({@code CMD_SHUTDOWN}, mssim {@code TPM_STOP}) completes
+ * <p>A peer asking for shutdown ({@code CMD_SHUTDOWN}, mssim {@code TPM_STOP}), or the end of a
+ * data connection with {@link ServerOptions#terminateAfterDataConnection()}, completes
  * {@link #shutdownRequested()}; the owner then closes the server and the platform.
  */
 public final class TpmSocketServer implements AutoCloseable {
@@ -194,6 +195,10 @@ public final class TpmSocketServer implements AutoCloseable {
                     + " failed", e);
         } finally {
             release(socket);
+            boolean dataChannel = channel == ServerChannel.SWTPM_DATA || channel == ServerChannel.MSSIM_COMMAND;
+            if (dataChannel && options.terminateAfterDataConnection() && !closed) {
+                requestShutdown();
+            }
         }
     }
 
@@ -213,7 +218,7 @@ public final class TpmSocketServer implements AutoCloseable {
     }
 
     private void requestShutdown() {
-        LOG.log(System.Logger.Level.INFO, "shutdown requested by a peer");
+        LOG.log(System.Logger.Level.INFO, "shutdown requested");
         shutdownRequested.complete(null);
     }
 

@@ -51,7 +51,9 @@ class SocketOptionsTest {
         assertEquals(Optional.empty(), options.startup());
         assertEquals(SocketOptions.DEFAULT_LOG_LEVEL, options.logLevel());
         assertTrue(options.daemon());
+        assertFalse(options.terminate());
         assertEquals(SocketOptions.Backend.ENGINE, options.backend());
+        assertTrue(parse("--tpm2", "-p", "1", "--tpmstate", "dir=/tmp/s", "-t").terminate());
 
         assertEquals(2400, parse("--tpm2", "-p", "2400", "--tpmstate", "dir=/tmp/s").serverPort());
         assertEquals(2401, parse("--tpm2", "--port=2401", "--tpmstate=dir=/tmp/s").serverPort());

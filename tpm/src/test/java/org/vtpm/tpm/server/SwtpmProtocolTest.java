@@ -211,6 +211,19 @@ class SwtpmProtocolTest {
         }
     }
 
+    @Test
+    void theTerminateOptionAsksForShutdownWhenTheClientLeaves(@TempDir Path otherState) throws Exception {
+        try (ServedTpm session = ServedTpm.start(otherState, ServedTpm.Protocol.SWTPM,
+                ServerOptions.defaults().withTerminateAfterDataConnection(true))) {
+            session.platform.init(false);
+            try (SwtpmSocketTransport data = new SwtpmSocketTransport("127.0.0.1",
+                    session.port(ServerChannel.SWTPM_DATA))) {
+                data.transmit(HandBuiltCommands.startupClear());
+            }
+            session.server.shutdownRequested().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        }
+    }
+
     private byte[] transmit(byte[] command) throws TpmTransportException {
         try (SwtpmSocketTransport data = dataChannel()) {
             return data.transmit(command);
