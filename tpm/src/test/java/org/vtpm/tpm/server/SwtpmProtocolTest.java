@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -149,6 +151,20 @@ class SwtpmProtocolTest {
         assertEquals(0, HandBuiltCommands.responseCode(read));
         assertArrayEquals(HashAlgorithm.SHA256.hash(new byte[32], digest), HandBuiltCommands.pcrDigest(read));
         assertFalse(tpm.store.load(StatePart.VOLATILE).isPresent(), "init(deleteVolatile) removes it");
+    }
+
+    @Test
+    void aStateBlobCanBeReadFromAnOffset() throws Exception {
+        byte[] whole = control.getStateBlob(StateBlobType.PERMANENT, true).data();
+        try (RawConnection raw = new RawConnection(tpm.port(ServerChannel.SWTPM_CONTROL))) {
+            raw.send(ByteBuffer.allocate(16).putInt(PtmCommand.GET_STATEBLOB.code()).putInt(1)
+                    .putInt(StateBlobType.PERMANENT.code()).putInt(100).array());
+            assertEquals(0, raw.readInt());
+            assertEquals(0, raw.readInt(), "not encrypted");
+            assertEquals(whole.length - 100, raw.readInt());
+            assertEquals(whole.length - 100, raw.readInt());
+            assertArrayEquals(Arrays.copyOfRange(whole, 100, whole.length), raw.read(whole.length - 100));
+        }
     }
 
     @Test
