@@ -162,6 +162,11 @@ public final class TpmSocketServer implements AutoCloseable {
                 continue;
             }
             connections.add(socket);
+            if (closed) {
+                // close() may have swept the open connections just before this one was added.
+                release(socket);
+                return;
+            }
             try {
                 executor.execute(() -> serve(channel, socket));
             } catch (RejectedExecutionException e) {
