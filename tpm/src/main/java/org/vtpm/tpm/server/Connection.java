@@ -157,12 +157,12 @@ abstract class Connection implements AutoCloseable {
         public void close() {
             readable.wakeup();
             writable.wakeup();
-            try {
-                channel.close();
-                readable.close();
-                writable.close();
-            } catch (IOException e) {
-                // Closing is all that is left to do with this channel; there is no one to tell.
+            for (AutoCloseable resource : new AutoCloseable[] {channel, readable, writable}) {
+                try {
+                    resource.close();
+                } catch (Exception e) {
+                    // Closing is all that is left to do with it; there is no one to tell.
+                }
             }
         }
     }
