@@ -41,8 +41,9 @@ public class TpmResourceAdapter implements ResourceAdapter {
 
     private static final Logger LOG = Logger.getLogger(TpmResourceAdapter.class.getName());
 
-    @ConfigProperty(defaultValue = "swtpm", description = "What hosted vTPMs run on: swtpm")
-    private String virtualDevice = "swtpm";
+    @ConfigProperty(defaultValue = "engine",
+            description = "What hosted vTPMs run on: engine (in this JVM) or swtpm (a process each)")
+    private String virtualDevice = "engine";
 
     @ConfigProperty(defaultValue = "127.0.0.1", description = "Address the vTPMs' socket front ends listen on")
     private String exposeAddress = "127.0.0.1";
