@@ -2,11 +2,11 @@ package org.vtpm.tpm.engine;
 
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.vtpm.tpm.command.AuthRole;
 import org.vtpm.tpm.command.DecodedCommand;
+import org.vtpm.tpm.engine.commands.AuthValues;
 import org.vtpm.tpm.engine.commands.CommandError;
 import org.vtpm.tpm.engine.state.EngineState;
 import org.vtpm.tpm.engine.state.TransientObject;
@@ -16,6 +16,7 @@ import org.vtpm.tpm.types.AuthResponse;
 import org.vtpm.tpm.types.Handle;
 import org.vtpm.tpm.types.Ht;
 import org.vtpm.tpm.types.Nonce;
+import org.vtpm.tpm.types.NvAttributes;
 import org.vtpm.tpm.types.SessionAttributes;
 import org.vtpm.tpm.wire.TpmRc;
 
@@ -65,8 +66,8 @@ final class Authorizations {
         }
         List<AuthResponse> responses = new ArrayList<>(sessions.size());
         for (int i = 0; i < sessions.size(); i++) {
-            byte[] expected = trimTrailingZeros(authValue(authorized.get(i)));
-            byte[] given = trimTrailingZeros(sessions.get(i).hmac().buffer());
+            byte[] expected = AuthValues.trimTrailingZeros(authValue(authorized.get(i)));
+            byte[] given = AuthValues.trimTrailingZeros(sessions.get(i).hmac().buffer());
             if (!MessageDigest.isEqual(expected, given)) {
                 throw CommandError.of((isDaExempt(authorized.get(i)) ? TpmRc.BAD_AUTH : TpmRc.AUTH_FAIL)
                         .withSession(i + 1));
@@ -92,29 +93,28 @@ final class Authorizations {
         if (entity.type().equals(Ht.PCR)) {
             return new byte[0];
         }
-        if (entity.type().equals(Ht.TRANSIENT)) {
+        if (entity.type().equals(Ht.TRANSIENT) || entity.type().equals(Ht.PERSISTENT)) {
             return state.objects().get(entity).map(TransientObject::authValue).orElseThrow();
+        }
+        if (entity.type().equals(Ht.NV_INDEX)) {
+            return state.nv().get(entity).orElseThrow().authValue();
         }
         return state.hierarchies().authValue(entity);
     }
 
     /**
      * Whether a failed authorization of {@code entity} leaves the dictionary-attack counter alone:
-     * PCRs, every permanent handle but TPM_RH_LOCKOUT, and objects with noDA are exempt (Part 1, 19.8.6).
+     * PCRs, every permanent handle but TPM_RH_LOCKOUT, and objects and NV indices with noDA are exempt
+     * (Part 1, 19.8.6).
      */
     private boolean isDaExempt(Handle entity) {
-        if (entity.type().equals(Ht.TRANSIENT)) {
+        if (entity.type().equals(Ht.TRANSIENT) || entity.type().equals(Ht.PERSISTENT)) {
             return state.objects().get(entity).map(TransientObject::isDaExempt).orElseThrow();
+        }
+        if (entity.type().equals(Ht.NV_INDEX)) {
+            return state.nv().get(entity).orElseThrow().has(NvAttributes.NO_DA);
         }
         return !entity.equals(Handle.RH_LOCKOUT);
     }
 
-    /** Part 1, 19.6.4: trailing zeros of an authValue are not significant. */
-    private static byte[] trimTrailingZeros(byte[] value) {
-        int end = value.length;
-        while (end > 0 && value[end - 1] == 0) {
-            end--;
-        }
-        return end == value.length ? value : Arrays.copyOf(value, end);
-    }
 }

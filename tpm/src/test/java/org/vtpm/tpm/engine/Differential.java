@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.security.SecureRandom;
 
+import org.vtpm.tpm.client.Tpm;
 import org.vtpm.tpm.transport.InProcessTransport;
 import org.vtpm.tpm.transport.TpmTransportException;
 import org.vtpm.tpm.transport.swtpm.SwtpmControlChannel;
@@ -27,6 +28,8 @@ final class Differential implements AutoCloseable {
             return Bytes.responseCode(swtpm);
         }
     }
+
+    private static final int TPM_RC_RETRY = 0x922;
 
     private final SwtpmProcess swtpm;
     private final SwtpmSocketTransport swtpmData;
@@ -55,6 +58,16 @@ final class Differential implements AutoCloseable {
         return engine;
     }
 
+    /** Typed access to the engine side. */
+    Tpm engineTpm() {
+        return new Tpm(engineTransport);
+    }
+
+    /** Typed access to the swtpm side (not to be closed: the data channel is shared). */
+    Tpm swtpmTpm() {
+        return new Tpm(swtpmData);
+    }
+
     /** _TPM_Init on both. */
     void tpmInit() throws TpmTransportException {
         engine.tpmInit();
@@ -66,8 +79,17 @@ final class Differential implements AutoCloseable {
         control.setLocality(locality);
     }
 
+    /**
+     * Sends to both. libtpms answers TPM_RC_RETRY to the first use of a new NV index's
+     * authorization (it wants to commit NV first); a TPM may do that, the caller retries, and so
+     * does this.
+     */
     Answers send(byte[] command) throws IOException {
-        return new Answers(engineTransport.transmit(command), swtpmData.transmit(command));
+        byte[] fromSwtpm = swtpmData.transmit(command);
+        if (Bytes.responseCode(fromSwtpm) == TPM_RC_RETRY) {
+            fromSwtpm = swtpmData.transmit(command);
+        }
+        return new Answers(engineTransport.transmit(command), fromSwtpm);
     }
 
     /** Asserts both answered the same response code, and returns the answers. */

@@ -190,8 +190,17 @@ class EngineTest {
             byte[] response = engine.process(0, Bytes.command(String.format("8001 00000000 %08x", attributes.commandIndex())));
             assertNotEquals(TpmRc.COMMAND_CODE.value(), Bytes.responseCode(response), attributes.toString());
         }
-        byte[] unlisted = engine.process(0, Bytes.command("8001 00000000 00000153"));
+        byte[] unlisted = engine.process(0, Bytes.command("8001 00000000 00000159"));
         assertEquals(TpmRc.COMMAND_CODE.value(), Bytes.responseCode(unlisted));
+    }
+
+    @Test
+    void theFuzzSeedsAreValidCommands() {
+        for (byte[] seed : FuzzTest.SEEDS) {
+            int rc = Bytes.responseCode(engine.process(0, seed));
+            assertEquals(0, rc,
+                    Bytes.hex(seed) + " -> " + Integer.toHexString(rc));
+        }
     }
 
     @Test

@@ -23,6 +23,9 @@ class StateFormatTest {
         engine.process(0, Bytes.command("8001 00000000 00000144 0000"));
         engine.process(0, Bytes.command("8002 00000000 00000182 00000004 " + PW + " 00000001 000b " + "11".repeat(32)));
         engine.process(0, Bytes.command("8002 00000000 0000013c 00000010 " + PW + " 0003 616263"));
+        engine.process(0, Bytes.command("8002 00000000 0000012a 40000001 " + PW
+                + " 0002 6162 000e 01500000 000b 00060006 0000 0010"));
+        engine.process(0, Bytes.command("8002 00000000 00000137 40000001 01500000 " + PW + " 0004 01020304 0002"));
         engine.process(0, Bytes.command("8001 00000000 00000145 0001"));
         return engine;
     }
@@ -34,6 +37,9 @@ class StateFormatTest {
         Engine restored = Engine.restore(saved);
         assertArrayEquals(saved, restored.saveState());
         assertArrayEquals(engine.process(0, Bytes.command(READ)), restored.process(0, Bytes.command(READ)));
+        String nvRead = "8002 00000000 0000014e 40000001 01500000 " + PW + " 0010 0000";
+        assertEquals(0, Bytes.responseCode(engine.process(0, Bytes.command(nvRead))));
+        assertArrayEquals(engine.process(0, Bytes.command(nvRead)), restored.process(0, Bytes.command(nvRead)));
         assertEquals(engine.shutdownState(), restored.shutdownState());
 
         restored.tpmInit();

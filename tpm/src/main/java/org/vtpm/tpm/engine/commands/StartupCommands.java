@@ -36,6 +36,7 @@ public final class StartupCommands {
             state.pcrs().resume(request.locality());
             state.clock().restart();
         } else if (command.startupType().equals(Su.CLEAR)) {
+            state.nv().startupClear();
             if (savedState) {
                 state.pcrs().restart(request.locality());
                 state.hierarchies().restart();

@@ -1,6 +1,7 @@
 package org.vtpm.tpm.engine.state;
 
 import java.security.SecureRandom;
+import java.util.Optional;
 
 import org.vtpm.tpm.wire.TpmFormatException;
 
@@ -18,22 +19,25 @@ public final class EngineState {
     private final Hierarchies hierarchies;
     private final PcrBanks pcrs;
     private final ObjectSlots objects;
+    private final NvIndices nv;
 
     private EngineState(PowerState power, Clock clock, RandomSource random, Hierarchies hierarchies, PcrBanks pcrs,
-            ObjectSlots objects) {
+            ObjectSlots objects, NvIndices nv) {
         this.power = power;
         this.clock = clock;
         this.random = random;
         this.hierarchies = hierarchies;
         this.pcrs = pcrs;
         this.objects = objects;
+        this.nv = nv;
     }
 
     /** A new TPM with fresh seeds, as it leaves the factory (and after its first _TPM_Init). */
     public static EngineState manufacture(SecureRandom entropy) {
         RandomSource random = RandomSource.manufacture(entropy);
         return new EngineState(PowerState.manufactured(), Clock.manufactured(), random,
-                Hierarchies.manufacture(random), PcrBanks.initial(), ObjectSlots.empty());
+                Hierarchies.manufacture(random), PcrBanks.initial(), ObjectSlots.empty(),
+                NvIndices.empty());
     }
 
     public PowerState power() {
@@ -60,6 +64,10 @@ public final class EngineState {
         return objects;
     }
 
+    public NvIndices nv() {
+        return nv;
+    }
+
     public byte[] save() {
         return new StateWriter()
                 .section(SectionId.POWER, VERSION, VERSION, power::write)
@@ -68,6 +76,8 @@ public final class EngineState {
                 .section(SectionId.HIERARCHIES, VERSION, VERSION, hierarchies::write)
                 .section(SectionId.PCRS, VERSION, VERSION, pcrs::write)
                 .section(SectionId.OBJECTS, VERSION, VERSION, objects::write)
+                .section(SectionId.NV, VERSION, VERSION, nv::write)
+                .section(SectionId.PERSISTENT, VERSION, VERSION, objects::writePersistent)
                 .toByteArray();
     }
 
@@ -92,7 +102,15 @@ public final class EngineState {
             PcrBanks pcrs = PcrBanks.read(reader.require(current));
             current = SectionId.OBJECTS;
             ObjectSlots objects = ObjectSlots.read(reader.require(current));
-            return new EngineState(power, clock, random, hierarchies, pcrs, objects);
+            current = SectionId.NV;
+            Optional<StateReader.Section> nvSection = reader.optional(current);
+            NvIndices nv = nvSection.isPresent() ? NvIndices.read(nvSection.get()) : NvIndices.empty();
+            current = SectionId.PERSISTENT;
+            Optional<StateReader.Section> persistent = reader.optional(current);
+            if (persistent.isPresent()) {
+                objects.readPersistent(persistent.get());
+            }
+            return new EngineState(power, clock, random, hierarchies, pcrs, objects, nv);
         } catch (TpmFormatException e) {
             throw new StateFormatException("section " + current + ": " + e.getMessage(), e);
         }

@@ -10,7 +10,9 @@ public enum SectionId {
     RANDOM("DRBG"),
     HIERARCHIES("HIER"),
     PCRS("PCRS"),
-    OBJECTS("OBJS");
+    OBJECTS("OBJS"),
+    NV("NVIX"),
+    PERSISTENT("PERS");
 
     private final int tag;
 
