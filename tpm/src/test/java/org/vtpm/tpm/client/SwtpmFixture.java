@@ -79,10 +79,11 @@ final class SwtpmFixture implements AutoCloseable {
      */
     void flushAllExcept(Handle... keep) throws TpmException, IOException {
         Set<Handle> kept = Set.of(keep);
-        for (int first : new int[] {Hc.HR_HMAC_SESSION, Hc.HR_POLICY_SESSION, Hc.HR_TRANSIENT}) {
+        // The loaded-session range lists HMAC and policy sessions alike, each by its own handle.
+        for (int first : new int[] {Hc.HR_HMAC_SESSION, Hc.HR_TRANSIENT}) {
             GetCapabilityResponse response = tpm.execute(new GetCapability(Cap.HANDLES, first, 64));
             for (Handle handle : ((HandleList) response.capabilityData().data()).handles()) {
-                if (handle.value() >>> Hc.HR_SHIFT == first >>> Hc.HR_SHIFT && !kept.contains(handle)) {
+                if (!kept.contains(handle)) {
                     flush(handle);
                 }
             }
