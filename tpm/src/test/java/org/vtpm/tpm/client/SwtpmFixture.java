@@ -10,6 +10,8 @@ import org.vtpm.tpm.command.FlushContext;
 import org.vtpm.tpm.command.GetCapability;
 import org.vtpm.tpm.command.GetCapabilityResponse;
 import org.vtpm.tpm.transport.TpmTransport;
+import org.vtpm.tpm.transport.swtpm.SwtpmControlChannel;
+import org.vtpm.tpm.transport.swtpm.SwtpmOptions;
 import org.vtpm.tpm.transport.swtpm.SwtpmProcess;
 import org.vtpm.tpm.types.Cap;
 import org.vtpm.tpm.types.Data;
@@ -41,6 +43,15 @@ final class SwtpmFixture implements AutoCloseable {
 
     static SwtpmFixture start() throws IOException {
         return new SwtpmFixture(SwtpmProcess.start());
+    }
+
+    static SwtpmFixture start(SwtpmOptions options) throws IOException {
+        return new SwtpmFixture(SwtpmProcess.start(options));
+    }
+
+    /** The control channel: power cycles (CMD_INIT) between TPM2_Shutdown and TPM2_Startup. */
+    SwtpmControlChannel control() {
+        return process.controlChannel();
     }
 
     /** Rewrites every response until {@link #clearResponseFilter}. */
