@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -20,17 +21,22 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vtpm.tpm.crypto.HashAlgorithm;
 import org.vtpm.tpm.transport.HandBuiltCommands;
 import org.vtpm.tpm.transport.swtpm.SwtpmControlChannel;
 import org.vtpm.tpm.transport.swtpm.SwtpmSocketTransport;
 
 /**
  * {@code java -jar vtpm.jar socket ...} as tools that start swtpm run it: pid file, SIGTERM,
- * {@code -d}, state kept across restarts, and tpm2-tools through both TCTIs.
+ * {@code -d}, state kept across restarts (the engine's and libtpms'), and tpm2-tools.
  */
 class VtpmSocketIT {
 
     private static final long START_SECONDS = 30;
+    private static final String ENGINE = "engine";
+    private static final String LIBTPMS = "swtpm";
+    private static final byte[] SHUTDOWN_STATE = HexFormat.of().parseHex("80010000000c000001450001");
+    private static final byte[] STARTUP_STATE = HexFormat.of().parseHex("80010000000c000001440001");
 
     @TempDir
     Path dir;
@@ -56,12 +62,12 @@ class VtpmSocketIT {
     }
 
     @Test
-    void sigtermStoresTheStateAndARestartKeepsIt() throws Exception {
+    void sigtermStoresTheStateAndARestartKeepsNvOnLibtpms() throws Exception {
         Path state = dir.resolve("state");
         Path pidFile = dir.resolve("vtpm.pid");
         byte[] data = "restart!".getBytes(StandardCharsets.US_ASCII);
 
-        Server first = startForeground(state, pidFile, "not-need-init,startup-clear");
+        Server first = startForeground(state, pidFile, "not-need-init,startup-clear", LIBTPMS);
         assertEquals(Long.toString(first.process.pid()), Files.readString(pidFile).strip());
         try (SwtpmSocketTransport tpm = new SwtpmSocketTransport("127.0.0.1", first.port)) {
             assertEquals(0, HandBuiltCommands.responseCode(tpm.transmit(HandBuiltCommands.nvDefineSpace())));
@@ -77,7 +83,7 @@ class VtpmSocketIT {
         assertEquals(List.of(".lock", "vtpm-permanent.state"), fileNames(state), "whole state files only");
         assertTrue(Files.readString(dir.resolve("vtpm.log")).contains("serving the TPM"));
 
-        Server second = startForeground(state, pidFile, "not-need-init,startup-clear");
+        Server second = startForeground(state, pidFile, "not-need-init,startup-clear", LIBTPMS);
         try (SwtpmSocketTransport tpm = new SwtpmSocketTransport("127.0.0.1", second.port)) {
             byte[] read = tpm.transmit(HandBuiltCommands.nvRead());
             assertEquals(0, HandBuiltCommands.responseCode(read));
@@ -87,6 +93,28 @@ class VtpmSocketIT {
         assertTrue(second.process.waitFor(15, TimeUnit.SECONDS), "CMD_SHUTDOWN did not stop the server");
         assertEquals(0, second.process.exitValue());
         assertFalse(Files.exists(pidFile));
+    }
+
+    @Test
+    void theEngineResumesAfterShutdownStateSigtermAndRestart() throws Exception {
+        Path state = dir.resolve("state");
+        Path pidFile = dir.resolve("vtpm.pid");
+        byte[] digest = HashAlgorithm.SHA256.hash(new byte[] {42});
+        byte[] before;
+        Server first = startForeground(state, pidFile, "not-need-init,startup-clear", ENGINE);
+        try (SwtpmSocketTransport tpm = new SwtpmSocketTransport("127.0.0.1", first.port)) {
+            assertEquals(0, HandBuiltCommands.responseCode(tpm.transmit(HandBuiltCommands.pcrExtendSha256(10, digest))));
+            before = HandBuiltCommands.pcrDigest(tpm.transmit(HandBuiltCommands.pcrReadSha256(10)));
+            assertEquals(0, HandBuiltCommands.responseCode(tpm.transmit(SHUTDOWN_STATE)));
+        }
+        first.process.destroy();
+        assertTrue(first.process.waitFor(15, TimeUnit.SECONDS), "SIGTERM did not stop the server");
+
+        Server second = startForeground(state, pidFile, "not-need-init", ENGINE);
+        try (SwtpmSocketTransport tpm = new SwtpmSocketTransport("127.0.0.1", second.port)) {
+            assertEquals(0, HandBuiltCommands.responseCode(tpm.transmit(STARTUP_STATE)));
+            assertArrayEquals(before, HandBuiltCommands.pcrDigest(tpm.transmit(HandBuiltCommands.pcrReadSha256(10))));
+        }
     }
 
     @Test
@@ -123,7 +151,7 @@ class VtpmSocketIT {
     @Test
     void aStateDirectoryInUseFailsWithExitCodeOne() throws Exception {
         Path state = dir.resolve("state");
-        startForeground(state, dir.resolve("vtpm.pid"), "not-need-init");
+        startForeground(state, dir.resolve("vtpm.pid"), "not-need-init", ENGINE);
         Process second = start(List.of("socket", "--tpm2", "--server", "port=" + freePortPair(), "--tpmstate",
                 "dir=" + state, "--log", "file=-"));
         assertTrue(second.waitFor(START_SECONDS, TimeUnit.SECONDS));
@@ -139,12 +167,13 @@ class VtpmSocketIT {
     }
 
     /** Starts a foreground server on a fresh pair of ports and waits for its pid file. */
-    private Server startForeground(Path state, Path pidFile, String flags) throws Exception {
+    private Server startForeground(Path state, Path pidFile, String flags, String backend) throws Exception {
         for (int attempt = 1; ; attempt++) {
             int port = freePortPair();
             Process process = start(List.of("socket", "--tpm2", "--server", "type=tcp,port=" + port, "--ctrl",
                     "type=tcp,port=" + (port + 1), "--tpmstate", "dir=" + state, "--flags", flags, "--pid",
-                    "file=" + pidFile, "--log", "file=" + dir.resolve("vtpm.log") + ",level=2"));
+                    "file=" + pidFile, "--log", "file=" + dir.resolve("vtpm.log") + ",level=2", "--backend",
+                    "type=" + backend));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_SECONDS);
             while (process.isAlive() && !Files.exists(pidFile) && System.nanoTime() < deadline) {
                 Thread.sleep(50);

@@ -1,5 +1,7 @@
 package org.vtpm.rar;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
@@ -8,6 +10,7 @@ import java.util.logging.Logger;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.BootstrapContext;
+import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.Connector;
 import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterInternalException;
@@ -16,8 +19,15 @@ import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import jakarta.resource.spi.work.WorkManager;
 import javax.transaction.xa.XAResource;
 
+import org.vtpm.rar.hosting.DeviceFactory;
+import org.vtpm.rar.hosting.StateDelivery;
+import org.vtpm.rar.hosting.VtpmRegistry;
+import org.vtpm.rar.hosting.VtpmStateActivationSpec;
+import org.vtpm.rar.hosting.WorkManagerExecutor;
+
 /**
- * The adapter bean. TPM commands are not transactional (a TPM cannot roll back an extend), so
+ * The adapter bean: owns the running vTPMs ({@link VtpmRegistry}) and the inbound delivery of
+ * their state changes. TPM commands are not transactional (a TPM cannot roll back an extend), so
  * the adapter declares no transaction support.
  */
 @Connector(
@@ -31,17 +41,37 @@ public class TpmResourceAdapter implements ResourceAdapter {
 
     private static final Logger LOG = Logger.getLogger(TpmResourceAdapter.class.getName());
 
+    @ConfigProperty(defaultValue = "engine",
+            description = "What hosted vTPMs run on: engine (in this JVM) or swtpm (a process each)")
+    private String virtualDevice = "engine";
+
+    @ConfigProperty(defaultValue = "127.0.0.1", description = "Address the vTPMs' socket front ends listen on")
+    private String exposeAddress = "127.0.0.1";
+
+    private final StateDelivery stateDelivery = new StateDelivery();
+    private volatile VtpmRegistry registry;
     private volatile WorkManager workManager;
     private final List<AutoCloseable> ownedResources = new CopyOnWriteArrayList<>();
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
         workManager = context.getWorkManager();
-        LOG.info("TPM resource adapter started");
+        try {
+            registry = new VtpmRegistry(stateDelivery, DeviceFactory.named(virtualDevice),
+                    InetAddress.getByName(exposeAddress), new WorkManagerExecutor(workManager));
+        } catch (UnknownHostException | IllegalArgumentException e) {
+            throw new ResourceAdapterInternalException("bad adapter configuration: " + e.getMessage(), e);
+        }
+        LOG.info("TPM resource adapter started; vTPMs run on " + virtualDevice + ", front ends on " + exposeAddress);
     }
 
     @Override
     public void stop() {
+        VtpmRegistry running = registry;
+        if (running != null) {
+            running.stopAll();
+        }
+        registry = null;
         for (AutoCloseable resource : ownedResources) {
             try {
                 resource.close();
@@ -64,14 +94,39 @@ public class TpmResourceAdapter implements ResourceAdapter {
         return workManager;
     }
 
+    /** The running vTPMs; null while the adapter is stopped. */
+    public VtpmRegistry registry() {
+        return registry;
+    }
+
     @Override
     public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec) throws ResourceException {
-        throw new jakarta.resource.NotSupportedException("this adapter has no inbound message listener yet");
+        if (!(spec instanceof VtpmStateActivationSpec)) {
+            throw new jakarta.resource.NotSupportedException("unknown activation spec " + spec.getClass().getName());
+        }
+        stateDelivery.activate(factory);
+        LOG.info("vTPM state listener activated: " + factory.getActivationName());
     }
 
     @Override
     public void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
-        // nothing is ever activated, see endpointActivation
+        stateDelivery.deactivate(factory);
+    }
+
+    public String getVirtualDevice() {
+        return virtualDevice;
+    }
+
+    public void setVirtualDevice(String virtualDevice) {
+        this.virtualDevice = virtualDevice;
+    }
+
+    public String getExposeAddress() {
+        return exposeAddress;
+    }
+
+    public void setExposeAddress(String exposeAddress) {
+        this.exposeAddress = exposeAddress;
     }
 
     @Override

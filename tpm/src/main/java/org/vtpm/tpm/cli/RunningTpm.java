@@ -2,6 +2,7 @@ package org.vtpm.tpm.cli;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,9 +12,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.vtpm.tpm.client.Tpm;
 import org.vtpm.tpm.command.Startup;
 import org.vtpm.tpm.server.DirectoryStateStore;
+import org.vtpm.tpm.server.EngineDevice;
 import org.vtpm.tpm.server.PlatformException;
 import org.vtpm.tpm.server.ServerOptions;
 import org.vtpm.tpm.server.SwtpmDevice;
+import org.vtpm.tpm.server.TpmDevice;
 import org.vtpm.tpm.server.TpmPlatform;
 import org.vtpm.tpm.server.TpmSocketServer;
 import org.vtpm.tpm.transport.InProcessTransport;
@@ -35,7 +38,8 @@ final class RunningTpm implements AutoCloseable {
     private final SocketOptions options;
     private final ExecutorService executor;
     private DirectoryStateStore store;
-    private SwtpmDevice device;
+    private TpmDevice device;
+    private AutoCloseable backendProcess;
     private TpmPlatform platform;
     private TpmSocketServer server;
     private boolean pidFileWritten;
@@ -60,7 +64,13 @@ final class RunningTpm implements AutoCloseable {
 
     private void startAll() throws IOException, PlatformException, TpmException {
         store = DirectoryStateStore.open(options.stateDirectory(), options.stateMode());
-        device = SwtpmDevice.launch(SwtpmOptions.defaults().withExecutable(options.swtpmPath()));
+        if (options.backend() == SocketOptions.Backend.SWTPM) {
+            SwtpmDevice swtpm = SwtpmDevice.launch(SwtpmOptions.defaults().withExecutable(options.swtpmPath()));
+            backendProcess = swtpm;
+            device = swtpm;
+        } else {
+            device = new EngineDevice(new SecureRandom());
+        }
         platform = new TpmPlatform(device, store, MAX_BUFFER_SIZE);
         if (options.notNeedInit() || options.startup().isPresent()) {
             platform.init(false);
@@ -120,7 +130,7 @@ final class RunningTpm implements AutoCloseable {
                 LOG.log(System.Logger.Level.ERROR, "the TPM state could not be stored at exit: {0}", e.getMessage());
             }
         }
-        closeQuietly(device, "the swtpm backend");
+        closeQuietly(backendProcess, "the swtpm backend");
         closeQuietly(store, "the state directory");
         executor.shutdownNow();
         if (pidFileWritten) {

@@ -36,7 +36,7 @@ public final class SocketCommand implements Subcommand {
         return "socket --tpm2 --server [type=tcp|mssim,]port=PORT[,bindaddr=ADDR][,disconnect]"
                 + " [--ctrl type=tcp,port=PORT[,bindaddr=ADDR]] --tpmstate dir=DIR[,mode=MODE]"
                 + " [--flags not-need-init,startup-clear|startup-state|startup-none] [--pid file=FILE]"
-                + " [--log file=FILE|-[,level=N][,truncate]] [-p PORT] [-d] [--backend type=swtpm[,path=SWTPM]]";
+                + " [--log file=FILE|-[,level=N][,truncate]] [-p PORT] [-d] [--backend type=engine|swtpm[,path=SWTPM]]";
     }
 
     @Override
@@ -62,7 +62,8 @@ public final class SocketCommand implements Subcommand {
                 "  --pid      file written once listening, removed at exit",
                 "  --log      log file ('-' for none; standard error by default), level 0..5+",
                 "  -d         continue in the background once listening",
-                "  --backend  the TPM behind the server: a swtpm process (libtpms); path names its binary",
+                "  --backend  the TPM behind the server: type=engine (default), the Java TPM engine, or",
+                "             type=swtpm, libtpms in a swtpm process (path names its binary), for comparison",
                 "",
                 "CMD_SHUTDOWN, mssim's stop or SIGTERM stop the server after storing the state.",
                 "Exit status: 0 after a shutdown, 1 when the TPM cannot be served, 2 for a wrong command line.");

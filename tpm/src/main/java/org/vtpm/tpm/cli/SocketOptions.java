@@ -33,7 +33,8 @@ import org.vtpm.tpm.server.DirectoryStateStore;
  * @param logLevel     {@code --log level}
  * @param logTruncate  {@code --log truncate}
  * @param daemon       {@code -d}: run in the background once listening
- * @param swtpmPath    the swtpm executable of the libtpms backend ({@code --backend})
+ * @param backend      the TPM behind the server ({@code --backend type=})
+ * @param swtpmPath    the swtpm executable of the libtpms backend ({@code --backend path=})
  */
 public record SocketOptions(
         Protocol protocol,
@@ -52,10 +53,14 @@ public record SocketOptions(
         int logLevel,
         boolean logTruncate,
         boolean daemon,
+        Backend backend,
         String swtpmPath) {
 
     /** What the data port speaks. */
     public enum Protocol { SWTPM, MSSIM }
+
+    /** The TPM the server serves: the Java engine, or libtpms in a swtpm process. */
+    public enum Backend { ENGINE, SWTPM }
 
     /** The {@code startup-*} flags. */
     public enum StartupType { CLEAR, STATE }
@@ -286,18 +291,24 @@ public record SocketOptions(
                 logTruncate = l.has("truncate");
             }
 
+            Backend backendType = Backend.ENGINE;
             String swtpmPath = "swtpm";
             if (backend.isPresent()) {
-                String type = backend.get().nonEmpty("type").orElse("swtpm");
-                if (!type.equals("swtpm")) {
-                    throw new UsageException("--backend: unsupported type '" + type + "' (supported: swtpm)");
+                String type = backend.get().nonEmpty("type").orElse("engine");
+                if (type.equals("swtpm")) {
+                    backendType = Backend.SWTPM;
+                } else if (!type.equals("engine")) {
+                    throw new UsageException("--backend: unsupported type '" + type + "' (supported: engine, swtpm)");
+                }
+                if (backend.get().has("path") && backendType != Backend.SWTPM) {
+                    throw new UsageException("--backend: path is for type=swtpm");
                 }
                 swtpmPath = backend.get().nonEmpty("path").orElse(swtpmPath);
             }
 
             return new SocketOptions(protocol, serverHost, serverPort.get(), disconnect, controlPort, controlHost,
                     stateDirectory, stateMode, notNeedInit, startup, pidFile, logEnabled, logFile, logLevel, logTruncate, daemon,
-                    swtpmPath);
+                    backendType, swtpmPath);
         }
 
         private static Optional<Path> path(String what, Optional<String> given, Optional<String> fallback)

@@ -9,6 +9,7 @@ import org.vtpm.tpm.command.AuthRole;
 import org.vtpm.tpm.command.DecodedCommand;
 import org.vtpm.tpm.engine.commands.CommandError;
 import org.vtpm.tpm.engine.state.EngineState;
+import org.vtpm.tpm.engine.state.TransientObject;
 import org.vtpm.tpm.types.Auth;
 import org.vtpm.tpm.types.AuthCommand;
 import org.vtpm.tpm.types.AuthResponse;
@@ -91,14 +92,20 @@ final class Authorizations {
         if (entity.type().equals(Ht.PCR)) {
             return new byte[0];
         }
+        if (entity.type().equals(Ht.TRANSIENT)) {
+            return state.objects().get(entity).map(TransientObject::authValue).orElseThrow();
+        }
         return state.hierarchies().authValue(entity);
     }
 
     /**
      * Whether a failed authorization of {@code entity} leaves the dictionary-attack counter alone:
-     * PCRs and every permanent handle but TPM_RH_LOCKOUT are exempt (Part 1, 19.8.6).
+     * PCRs, every permanent handle but TPM_RH_LOCKOUT, and objects with noDA are exempt (Part 1, 19.8.6).
      */
-    private static boolean isDaExempt(Handle entity) {
+    private boolean isDaExempt(Handle entity) {
+        if (entity.type().equals(Ht.TRANSIENT)) {
+            return state.objects().get(entity).map(TransientObject::isDaExempt).orElseThrow();
+        }
         return !entity.equals(Handle.RH_LOCKOUT);
     }
 

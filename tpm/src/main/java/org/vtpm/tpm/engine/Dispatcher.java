@@ -5,10 +5,13 @@ import java.util.List;
 import org.vtpm.tpm.command.CommandFraming;
 import org.vtpm.tpm.command.CommandSpec;
 import org.vtpm.tpm.command.DecodedCommand;
+import org.vtpm.tpm.command.EventSequenceComplete;
+import org.vtpm.tpm.command.FlushContext;
 import org.vtpm.tpm.command.GetCapability;
 import org.vtpm.tpm.command.GetRandom;
 import org.vtpm.tpm.command.GetTestResult;
 import org.vtpm.tpm.command.Hash;
+import org.vtpm.tpm.command.HashSequenceStart;
 import org.vtpm.tpm.command.IncrementalSelfTest;
 import org.vtpm.tpm.command.PcrEvent;
 import org.vtpm.tpm.command.PcrExtend;
@@ -16,6 +19,8 @@ import org.vtpm.tpm.command.PcrRead;
 import org.vtpm.tpm.command.PcrReset;
 import org.vtpm.tpm.command.ResponseFraming;
 import org.vtpm.tpm.command.SelfTest;
+import org.vtpm.tpm.command.SequenceComplete;
+import org.vtpm.tpm.command.SequenceUpdate;
 import org.vtpm.tpm.command.Shutdown;
 import org.vtpm.tpm.command.Startup;
 import org.vtpm.tpm.command.StirRandom;
@@ -24,11 +29,13 @@ import org.vtpm.tpm.command.TpmResponse;
 import org.vtpm.tpm.engine.commands.Capabilities;
 import org.vtpm.tpm.engine.commands.CommandError;
 import org.vtpm.tpm.engine.commands.CommandTable;
+import org.vtpm.tpm.engine.commands.ContextCommands;
 import org.vtpm.tpm.engine.commands.HashCommands;
 import org.vtpm.tpm.engine.commands.PcrCommands;
 import org.vtpm.tpm.engine.commands.RandomCommands;
 import org.vtpm.tpm.engine.commands.Request;
 import org.vtpm.tpm.engine.commands.SelfTests;
+import org.vtpm.tpm.engine.commands.SequenceCommands;
 import org.vtpm.tpm.engine.commands.StartupCommands;
 import org.vtpm.tpm.engine.state.EngineState;
 import org.vtpm.tpm.engine.state.ShutdownState;
@@ -54,6 +61,7 @@ final class Dispatcher {
 
     private static final CcAttributes NONE = CcAttributes.NONE;
     private static final CcAttributes NV = CcAttributes.NV;
+    private static final CcAttributes FLUSHED = CcAttributes.FLUSHED;
     private static final int HEADER_SIZE = 10;
 
     private final EngineState state;
@@ -68,6 +76,8 @@ final class Dispatcher {
         RandomCommands random = new RandomCommands(state.random());
         PcrCommands pcrs = new PcrCommands(state.pcrs());
         HashCommands hashes = new HashCommands(state.hierarchies());
+        SequenceCommands sequences = new SequenceCommands(state);
+        ContextCommands contexts = new ContextCommands(state.objects());
         Capabilities capabilities = new Capabilities(state, table);
         table.add(Startup.class, startup::startup, NV)
                 .add(Shutdown.class, startup::shutdown, NV)
@@ -81,7 +91,12 @@ final class Dispatcher {
                 .add(PcrExtend.class, pcrs::extend, NV)
                 .add(PcrEvent.class, pcrs::event, NV)
                 .add(PcrReset.class, pcrs::reset, NV)
-                .add(Hash.class, hashes::hash, NONE);
+                .add(Hash.class, hashes::hash, NONE)
+                .add(FlushContext.class, contexts::flush, NONE)
+                .add(HashSequenceStart.class, sequences::start, NONE)
+                .add(SequenceUpdate.class, sequences::update, NONE)
+                .add(SequenceComplete.class, sequences::complete, FLUSHED)
+                .add(EventSequenceComplete.class, sequences::eventComplete, CcAttributes.of(NV, FLUSHED));
     }
 
     byte[] process(int locality, byte[] buffer) {
@@ -173,7 +188,9 @@ final class Dispatcher {
                     throw CommandError.of(TpmRc.HIERARCHY.withHandle(i + 1));
                 }
             } else if (type.equals(Ht.TRANSIENT)) {
-                throw CommandError.of(new TpmRc(TpmRc.REFERENCE_H0.value() + i));
+                if (state.objects().get(handle).isEmpty()) {
+                    throw CommandError.of(new TpmRc(TpmRc.REFERENCE_H0.value() + i));
+                }
             } else if (!type.equals(Ht.PCR) || handle.value() > Hc.PCR_LAST) {
                 throw CommandError.of(TpmRc.HANDLE.withHandle(i + 1));
             }

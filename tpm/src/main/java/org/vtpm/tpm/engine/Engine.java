@@ -98,6 +98,7 @@ public final class Engine implements TpmCommandProcessor {
         tick();
         state.clock().init(state.power().shutdown() != ShutdownState.NONE);
         state.power().init();
+        state.objects().clear();
         drtmDigests = null;
     }
 

@@ -65,19 +65,21 @@ public final class DirectoryStateStore implements StateStore, AutoCloseable {
         Files.createDirectories(directory);
         FileChannel channel = FileChannel.open(directory.resolve(".lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
+        FileLock lock;
         try {
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
-                throw new FileSystemException(directory.toString(), null, "TPM state directory is in use");
-            }
-            return new DirectoryStateStore(directory, Set.copyOf(mode), channel, lock);
-        } catch (IOException | OverlappingFileLockException e) {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            // Another store in this JVM holds the directory: in use, as much as by another process.
+            lock = null;
+        } catch (IOException e) {
             channel.close();
-            if (e instanceof OverlappingFileLockException) {
-                throw new FileSystemException(directory.toString(), null, "TPM state directory is in use");
-            }
             throw e;
         }
+        if (lock == null) {
+            channel.close();
+            throw new FileSystemException(directory.toString(), null, "TPM state directory is in use");
+        }
+        return new DirectoryStateStore(directory, Set.copyOf(mode), channel, lock);
     }
 
     public Path directory() {

@@ -18,7 +18,7 @@ import org.vtpm.tpm.transport.swtpm.StateBlobType;
  * command, QEMU keeps one open).
  *
  * <p>Each request is read to its exact length, which the command code determines. A command this
- * server does not offer (hashing, cancel, SET_DATAFD, GET_INFO) or does not know is answered with
+ * server does not offer (cancel, SET_DATAFD, GET_INFO) or does not know is answered with
  * TPM_BAD_ORDINAL and ends the connection, because the length of its request is unknown.
  */
 final class SwtpmControlProtocol implements ChannelProtocol {
@@ -29,6 +29,7 @@ final class SwtpmControlProtocol implements ChannelProtocol {
             PtmCapability.SHUTDOWN,
             PtmCapability.GET_TPMESTABLISHED,
             PtmCapability.SET_LOCALITY,
+            PtmCapability.HASHING,
             PtmCapability.STORE_VOLATILE,
             PtmCapability.RESET_TPMESTABLISHED,
             PtmCapability.GET_STATEBLOB,
@@ -37,7 +38,27 @@ final class SwtpmControlProtocol implements ChannelProtocol {
             PtmCapability.GET_CONFIG,
             PtmCapability.SET_BUFFERSIZE);
 
+    /** The commands {@link #CAPABILITIES} stand for, and GET_CAPABILITY itself. */
+    private static final Set<PtmCommand> OFFERED = EnumSet.of(
+            PtmCommand.GET_CAPABILITY,
+            PtmCommand.INIT,
+            PtmCommand.SHUTDOWN,
+            PtmCommand.GET_TPMESTABLISHED,
+            PtmCommand.SET_LOCALITY,
+            PtmCommand.HASH_START,
+            PtmCommand.HASH_DATA,
+            PtmCommand.HASH_END,
+            PtmCommand.STORE_VOLATILE,
+            PtmCommand.RESET_TPMESTABLISHED,
+            PtmCommand.GET_STATEBLOB,
+            PtmCommand.SET_STATEBLOB,
+            PtmCommand.STOP,
+            PtmCommand.GET_CONFIG,
+            PtmCommand.SET_BUFFERSIZE);
+
     private static final int TPM_SUCCESS = 0;
+    /** The data one {@code CMD_HASH_DATA} carries at most ({@code ptm_hdata}'s buffer). */
+    private static final int MAX_HASH_DATA = 4096;
     private static final int INIT_FLAG_DELETE_VOLATILE = 1;
     private static final int STATE_FLAG_ENCRYPTED = 2;
 
@@ -71,7 +92,7 @@ final class SwtpmControlProtocol implements ChannelProtocol {
     /** Carries out one command; false when the connection must end after its answer. */
     private boolean handle(int code, MessageInput in, DataOutputStream out) throws IOException {
         Optional<PtmCommand> command = command(code);
-        if (command.isEmpty() || !offered(command.get())) {
+        if (command.isEmpty() || !OFFERED.contains(command.get())) {
             out.writeInt(PtmException.TPM_BAD_ORDINAL);
             return false;
         }
@@ -108,6 +129,16 @@ final class SwtpmControlProtocol implements ChannelProtocol {
                     platform.resetTpmEstablished(in.readUnsignedByte());
                     out.writeInt(TPM_SUCCESS);
                     return true;
+                case HASH_START:
+                    platform.hashStart();
+                    out.writeInt(TPM_SUCCESS);
+                    return true;
+                case HASH_DATA:
+                    return hashData(in, out);
+                case HASH_END:
+                    platform.hashEnd();
+                    out.writeInt(TPM_SUCCESS);
+                    return true;
                 case STORE_VOLATILE:
                     platform.storeVolatile();
                     out.writeInt(TPM_SUCCESS);
@@ -135,6 +166,17 @@ final class SwtpmControlProtocol implements ChannelProtocol {
             out.writeInt(e.result());
             return true;
         }
+    }
+
+    private boolean hashData(MessageInput in, DataOutputStream out) throws IOException, PlatformException {
+        long length = Integer.toUnsignedLong(in.readInt());
+        if (length > MAX_HASH_DATA) {
+            out.writeInt(PtmException.TPM_BAD_PARAMETER);
+            return false;
+        }
+        platform.hashData(in.readBounded((int) length));
+        out.writeInt(TPM_SUCCESS);
+        return true;
     }
 
     private boolean getStateBlob(MessageInput in, DataOutputStream out) throws IOException, PlatformException {
@@ -178,10 +220,6 @@ final class SwtpmControlProtocol implements ChannelProtocol {
         return true;
     }
 
-    private static boolean offered(PtmCommand command) {
-        return command == PtmCommand.GET_CAPABILITY || CAPABILITIES.stream()
-                .anyMatch(capability -> capability.name().equals(command.name()));
-    }
 
     private static long capabilityMask() {
         long mask = 0;

@@ -64,7 +64,6 @@ public final class SwtpmDevice implements TpmDevice, AutoCloseable {
                 control.setStateBlob(new StateBlob(StateBlobType.VOLATILE, false, volatileState.get()));
             }
             control.init(true);
-            control.setLocality(locality);
         } catch (TpmTransportException e) {
             throw new TpmDeviceException("swtpm did not power on: " + e.getMessage(), e);
         }
@@ -122,6 +121,35 @@ public final class SwtpmDevice implements TpmDevice, AutoCloseable {
     public boolean tpmEstablished() throws TpmDeviceException {
         try {
             return control.getTpmEstablished();
+        } catch (TpmTransportException e) {
+            throw new TpmDeviceException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void hashStart() throws TpmDeviceException {
+        generation++;
+        try {
+            control.hashStart();
+        } catch (TpmTransportException e) {
+            throw new TpmDeviceException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void hashData(byte[] data) throws TpmDeviceException {
+        try {
+            control.hashData(data);
+        } catch (TpmTransportException e) {
+            throw new TpmDeviceException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void hashEnd() throws TpmDeviceException {
+        generation++;
+        try {
+            control.hashEnd();
         } catch (TpmTransportException e) {
             throw new TpmDeviceException(e.getMessage(), e);
         }

@@ -6,7 +6,8 @@ import org.vtpm.tpm.transport.TpmCommandProcessor;
 
 /**
  * A TPM 2.0 as the platform around it sees it: a command interface, a power switch, its state as
- * bytes, and the TPM-established flag of the TPM interface (PC Client TIS {@code TPM_ACCESS}).
+ * bytes, the measured-launch hash sequence, and the TPM-established flag of the TPM interface (PC
+ * Client TIS {@code TPM_ACCESS}).
  *
  * <p>The server calls a device from one thread at a time and only {@link #process} while powered
  * on; {@link TpmPlatform} keeps these rules, so implementations need no locking of their own.
@@ -40,6 +41,18 @@ public interface TpmDevice extends TpmCommandProcessor {
 
     /** Whether an H-CRTM or D-RTM sequence ran since the flag was last reset. */
     boolean tpmEstablished() throws TpmDeviceException;
+
+    /**
+     * _TPM_Hash_Start: a measured launch begins, at locality 4 (D-RTM after TPM2_Startup, H-CRTM
+     * before it).
+     */
+    void hashStart() throws TpmDeviceException;
+
+    /** _TPM_Hash_Data: more of the code being measured; ignored without a preceding hash start. */
+    void hashData(byte[] data) throws TpmDeviceException;
+
+    /** _TPM_Hash_End: the measurement is extended into the PCRs; ignored without a hash start. */
+    void hashEnd() throws TpmDeviceException;
 
     /**
      * Clears the TPM-established flag.

@@ -86,6 +86,8 @@ public final class TpmPlatform implements AutoCloseable {
         }
         running = true;
         persistedState = permanent.orElse(null);
+        // Compare once after power-on whatever the generation says: a new TPM was just manufactured,
+        // or the device rewrote its state while loading it, and either must be durable at once.
         persistedGeneration = device.permanentStateGeneration() - 1;
         persistIfChanged();
     }
@@ -181,6 +183,36 @@ public final class TpmPlatform implements AutoCloseable {
         persistIfChanged();
     }
 
+    /** {@code CMD_HASH_START}, mssim's hash-start signal: _TPM_Hash_Start. */
+    public synchronized void hashStart() throws PlatformException {
+        hashStep(TpmDevice::hashStart);
+    }
+
+    /** {@code CMD_HASH_DATA}: _TPM_Hash_Data. */
+    public synchronized void hashData(byte[] data) throws PlatformException {
+        hashStep(device -> device.hashData(data));
+    }
+
+    /** {@code CMD_HASH_END}: _TPM_Hash_End. */
+    public synchronized void hashEnd() throws PlatformException {
+        hashStep(TpmDevice::hashEnd);
+    }
+
+    private void hashStep(HashStep step) throws PlatformException {
+        requireRunning();
+        try {
+            step.run(device);
+        } catch (TpmDeviceException | RuntimeException e) {
+            throw new PlatformException(PtmException.TPM_FAIL, e.getMessage(), e);
+        }
+        persistIfChanged();
+    }
+
+    @FunctionalInterface
+    private interface HashStep {
+        void run(TpmDevice device) throws TpmDeviceException;
+    }
+
     /** {@code CMD_STORE_VOLATILE}: writes the volatile state to the store, for a later {@link #init}. */
     public synchronized void storeVolatile() throws PlatformException {
         requireRunning();
@@ -202,8 +234,10 @@ public final class TpmPlatform implements AutoCloseable {
                 }
             case VOLATILE:
                 return volatileState();
-            default:
+            case SAVESTATE:
                 return new byte[0];
+            default:
+                throw new IllegalArgumentException("unknown state blob type " + type);
         }
     }
 
@@ -222,11 +256,14 @@ public final class TpmPlatform implements AutoCloseable {
             case VOLATILE:
                 store(StatePart.VOLATILE, blob);
                 break;
-            default:
+            case SAVESTATE:
                 if (blob.length != 0) {
                     throw new PlatformException(PtmException.TPM_BAD_PARAMETER,
                             "a TPM 2.0 has no separate save-state blob");
                 }
+                break;
+            default:
+                throw new IllegalArgumentException("unknown state blob type " + type);
         }
     }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -37,6 +38,7 @@ import java.util.concurrent.Semaphore;
 public final class TpmSocketServer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(TpmSocketServer.class.getName());
+    private static final Duration ACCEPT_RETRY_PAUSE = Duration.ofMillis(100);
 
     private final TpmPlatform platform;
     private final Map<ServerChannel, InetSocketAddress> requested;
@@ -139,16 +141,18 @@ public final class TpmSocketServer implements AutoCloseable {
     }
 
     private void acceptLoop(ServerChannel channel, ServerSocket listener) {
-        while (!closed) {
+        while (!closed && !Thread.currentThread().isInterrupted()) {
             Socket socket;
             try {
                 socket = listener.accept();
             } catch (IOException e) {
-                if (!closed) {
-                    LOG.log(System.Logger.Level.ERROR, "{0}: accept failed, channel closed: {1}", channel,
-                            e.getMessage());
+                if (closed || listener.isClosed()) {
+                    return;
                 }
-                return;
+                // Out of file descriptors, for one: transient, so the channel keeps listening.
+                LOG.log(System.Logger.Level.ERROR, "{0}: accept failed: {1}", channel, e.getMessage());
+                pause();
+                continue;
             }
             if (!connectionSlots.tryAcquire()) {
                 LOG.log(System.Logger.Level.WARNING, "{0}: {1} connections open; refusing {2}", channel,
@@ -163,6 +167,14 @@ public final class TpmSocketServer implements AutoCloseable {
                 LOG.log(System.Logger.Level.WARNING, "{0}: no thread for {1}", channel, socket.getRemoteSocketAddress());
                 release(socket);
             }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(ACCEPT_RETRY_PAUSE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

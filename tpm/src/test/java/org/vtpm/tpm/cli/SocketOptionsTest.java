@@ -50,7 +50,7 @@ class SocketOptionsTest {
         assertEquals(Optional.empty(), options.startup());
         assertEquals(SocketOptions.DEFAULT_LOG_LEVEL, options.logLevel());
         assertTrue(options.daemon());
-        assertEquals("swtpm", options.swtpmPath());
+        assertEquals(SocketOptions.Backend.ENGINE, options.backend());
 
         assertEquals(2400, parse("--tpm2", "-p", "2400", "--tpmstate", "dir=/tmp/s").serverPort());
         assertEquals(2401, parse("--tpm2", "--port=2401", "--tpmstate=dir=/tmp/s").serverPort());
@@ -64,6 +64,7 @@ class SocketOptionsTest {
         assertEquals(SocketOptions.Protocol.MSSIM, options.protocol());
         assertEquals(Path.of("/srv/tpm"), options.stateDirectory());
         assertFalse(options.logEnabled());
+        assertEquals(SocketOptions.Backend.SWTPM, options.backend());
         assertEquals("/opt/swtpm/bin/swtpm", options.swtpmPath());
     }
 
@@ -99,6 +100,7 @@ class SocketOptionsTest {
         "--tpm2=yes --server port=1 --tpmstate dir=/s                   | --tpm2 takes no value",
         "--tpm2 --server type=mssim,port=65535 --tpmstate dir=/s        | platform port would be past 65535",
         "--tpm2 --server port=1 --tpmstate dir=/s --backend type=qemu   | unsupported type 'qemu'",
+        "--tpm2 --server port=1 --tpmstate dir=/s --backend path=/bin/x | path is for type=swtpm",
     })
     void wrongCommandLinesSayWhatIsWrong(String line, String message) {
         UsageException e = assertThrows(UsageException.class, () -> parse(line.strip().split(" +")));

@@ -42,6 +42,21 @@ class StateFormatTest {
     }
 
     @Test
+    void aSequenceInProgressSurvivesSaveAndRestore() throws Exception {
+        Engine engine = Engine.manufacture(new SecureRandom());
+        engine.process(0, Bytes.command("8001 00000000 00000144 0000"));
+        engine.process(0, Bytes.command("8001 00000000 00000186 0000 000c"));
+        engine.process(0, Bytes.command("8002 00000000 0000015c 80000000 " + PW + " 0003 616263"));
+        byte[] saved = engine.saveState();
+        Engine restored = Engine.restore(saved);
+        assertArrayEquals(saved, restored.saveState());
+        String complete = "8002 00000000 0000013e 80000000 " + PW + " 0003 646566 40000007";
+        byte[] expected = engine.process(0, Bytes.command(complete));
+        assertEquals(0, Bytes.responseCode(expected));
+        assertArrayEquals(expected, restored.process(0, Bytes.command(complete)));
+    }
+
+    @Test
     void twoEnginesNeverShareSeedsOrRandomStreams() throws Exception {
         byte[] first = Engine.manufacture(new SecureRandom()).saveState();
         byte[] second = Engine.manufacture(new SecureRandom()).saveState();

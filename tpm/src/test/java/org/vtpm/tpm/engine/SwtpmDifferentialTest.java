@@ -128,6 +128,44 @@ class SwtpmDifferentialTest {
     }
 
     @Test
+    void hashAndEventSequences() throws IOException, TpmFormatException {
+        String aa = "0000000b 40000009 0000 01 0002 6161";
+        both.sameBytes("8001 00000000 00000186 0002 6161 000b");
+        both.sameBytes("8002 00000000 0000015c 80000000 " + aa + " 0003 616263");
+        both.sameBytes("8002 00000000 0000015c 80000000 " + PW + " 0003 616263");
+        both.sameBytes("8002 00000000 0000013e 80000000 " + aa + " 0003 646566 40000007");
+        both.sameBytes("8002 00000000 0000015c 80000000 " + aa + " 0000");
+
+        both.sameBytes("8001 00000000 00000186 0000 0004");
+        both.sameBytes("8002 00000000 0000015c 80000000 " + PW + " 0004 ff544347");
+        both.sameBytes("8002 00000000 0000013e 80000000 " + PW + " 0000 40000001");
+
+        both.sameBytes("8001 00000000 00000186 0000 0010");
+        both.sameBytes("8002 00000000 0000013e 80000000 " + PW + " 0000 40000007");
+        both.sameBytes("8002 00000000 0000015c 80000000 " + PW + " 0005 68656c6c6f");
+        Differential.Answers event = both.sameCode("8002 00000000 00000185 00000010 80000000 00000012 "
+                + "40000009 0000 01 0000 40000009 0000 01 0000 0000");
+        Map<Integer, Ha> fromSwtpm = digests(event.swtpm());
+        for (Ha digest : Codecs.unmarshal(DigestValuesList.class, parameters(event.engine())).digests()) {
+            assertEquals(fromSwtpm.get(digest.hashAlg().value()), digest, digest.hashAlg().toString());
+        }
+        both.sameBytes("8001 00000000 0000017e 00000003 0004 03 000001 000b 03 000001 000c 03 000001");
+
+        both.sameBytes("8001 00000000 00000186 0000 000b");
+        both.sameBytes("8001 00000000 00000186 0000 0004");
+        both.sameBytes("8001 00000000 00000186 0000 000c");
+        both.sameBytes("8001 00000000 00000186 0000 000c");
+        both.sameBytes("8001 00000000 0000017a 00000001 80000000 00000010");
+        both.sameBytes("8001 00000000 00000165 80000001");
+        both.sameBytes("8001 00000000 00000165 80000001");
+        both.sameBytes("8002 00000000 0000015c 80000001 " + PW + " 0000");
+        both.sameBytes("8001 00000000 00000165 02000000");
+        both.sameBytes("8001 00000000 00000186 0000 0004");
+        both.sameBytes("8002 00000000 00000185 00000010 80000001 00000012 "
+                + "40000009 0000 01 0000 40000009 0000 01 0000 0000");
+    }
+
+    @Test
     void hashes() throws IOException {
         both.sameBytes("8001 00000000 0000017d 0003 616263 000b 40000007");
         both.sameBytes("8001 00000000 0000017d 0003 616263 0004 40000007");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.AfterEach;
@@ -84,6 +85,25 @@ class MssimProtocolTest {
         assertEquals(0, HandBuiltCommands.responseCode(mssim.transmit(HandBuiltCommands.getRandom8())));
         mssim.setLocality(32);
         assertEquals(TPM_RC_LOCALITY, HandBuiltCommands.responseCode(mssim.transmit(HandBuiltCommands.getRandom8())));
+    }
+
+    @Test
+    void hashSignalsMeasureIntoPcr17() throws Exception {
+        tpm.platform.init(false);
+        tpm.platform.execute(HandBuiltCommands.startupClear());
+        byte[] code = "measured launch".getBytes(StandardCharsets.US_ASCII);
+        try (RawConnection raw = new RawConnection(tpm.port(ServerChannel.MSSIM_COMMAND))) {
+            raw.send(ByteBuffer.allocate(4).putInt(5).array());
+            assertEquals(0, raw.readInt());
+            raw.send(ByteBuffer.allocate(8 + code.length).putInt(6).putInt(code.length).put(code).array());
+            assertEquals(0, raw.readInt());
+            raw.send(ByteBuffer.allocate(4).putInt(7).array());
+            assertEquals(0, raw.readInt());
+        }
+        mssim = connect();
+        byte[] read = mssim.transmit(HandBuiltCommands.pcrReadSha256(17));
+        assertArrayEquals(HashAlgorithm.SHA256.hash(new byte[32], HashAlgorithm.SHA256.hash(code)),
+                HandBuiltCommands.pcrDigest(read));
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.security.SecureRandom;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -13,20 +14,23 @@ import java.util.concurrent.TimeUnit;
 import org.vtpm.tpm.transport.swtpm.SwtpmOptions;
 
 /**
- * A real TPM (libtpms in a swtpm process, through {@link SwtpmDevice}) behind a platform with its
- * state in {@code stateDirectory}, served on free loopback ports.
+ * A real TPM (libtpms in a swtpm process through {@link SwtpmDevice}, or the Java engine) behind a
+ * platform with its state in {@code stateDirectory}, served on free loopback ports.
  */
 final class ServedTpm implements AutoCloseable {
 
-    final SwtpmDevice device;
+    final TpmDevice device;
     final DirectoryStateStore store;
     final TpmPlatform platform;
     final TpmSocketServer server;
     private final ExecutorService executor;
 
-    private ServedTpm(SwtpmDevice device, DirectoryStateStore store, TpmPlatform platform, TpmSocketServer server,
+    private final AutoCloseable backendProcess;
+
+    private ServedTpm(TpmDevice device, AutoCloseable backendProcess, DirectoryStateStore store, TpmPlatform platform, TpmSocketServer server,
             ExecutorService executor) {
         this.device = device;
+        this.backendProcess = backendProcess;
         this.store = store;
         this.platform = platform;
         this.server = server;
@@ -35,12 +39,20 @@ final class ServedTpm implements AutoCloseable {
 
     enum Protocol { SWTPM, MSSIM }
 
+    enum Backend { LIBTPMS, ENGINE }
+
     /**
      * Serves on adjacent ports, as tpm2-tss's TCTIs expect: swtpm data P and control P+1; mssim
      * command P, platform P+1 and swtpm control P+2. A port taken in the meantime means another try.
      */
     static ServedTpm start(Path stateDirectory, Protocol protocol, ServerOptions options) throws Exception {
-        SwtpmDevice device = SwtpmDevice.launch(SwtpmOptions.defaults());
+        return start(stateDirectory, protocol, options, Backend.LIBTPMS);
+    }
+
+    static ServedTpm start(Path stateDirectory, Protocol protocol, ServerOptions options, Backend backend)
+            throws Exception {
+        SwtpmDevice swtpm = backend == Backend.LIBTPMS ? SwtpmDevice.launch(SwtpmOptions.defaults()) : null;
+        TpmDevice device = swtpm != null ? swtpm : new EngineDevice(new SecureRandom());
         DirectoryStateStore store = null;
         ExecutorService executor = Executors.newCachedThreadPool();
         try {
@@ -55,7 +67,7 @@ final class ServedTpm implements AutoCloseable {
                                 Optional.of(loopback(base + 2)), options, executor);
                 try {
                     server.start();
-                    return new ServedTpm(device, store, platform, server, executor);
+                    return new ServedTpm(device, swtpm, store, platform, server, executor);
                 } catch (IOException e) {
                     if (attempt == 20) {
                         throw e;
@@ -63,7 +75,9 @@ final class ServedTpm implements AutoCloseable {
                 }
             }
         } catch (Exception e) {
-            device.close();
+            if (swtpm != null) {
+                swtpm.close();
+            }
             if (store != null) {
                 store.close();
             }
@@ -96,7 +110,9 @@ final class ServedTpm implements AutoCloseable {
         try {
             platform.close();
         } finally {
-            device.close();
+            if (backendProcess != null) {
+                backendProcess.close();
+            }
             store.close();
             executor.shutdownNow();
             executor.awaitTermination(5, TimeUnit.SECONDS);

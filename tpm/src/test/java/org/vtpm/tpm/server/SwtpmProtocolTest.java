@@ -173,9 +173,26 @@ class SwtpmProtocolTest {
     }
 
     @Test
+    void aMeasuredLaunchExtendsPcr17AndSetsTpmEstablished() throws Exception {
+        byte[] code = new byte[10_000];
+        for (int i = 0; i < code.length; i++) {
+            code[i] = (byte) i;
+        }
+        control.hashStart();
+        control.hashData(code);
+        control.hashEnd();
+        assertTrue(control.getTpmEstablished());
+        byte[] read = transmit(HandBuiltCommands.pcrReadSha256(17));
+        assertArrayEquals(HashAlgorithm.SHA256.hash(new byte[32], HashAlgorithm.SHA256.hash(code)),
+                HandBuiltCommands.pcrDigest(read));
+        control.resetTpmEstablished(4);
+        assertFalse(control.getTpmEstablished());
+    }
+
+    @Test
     void commandsTheServerDoesNotOfferAreBadOrdinals() {
-        PtmException e = assertThrows(PtmException.class, control::hashStart);
-        assertEquals(PtmCommand.HASH_START, e.command());
+        PtmException e = assertThrows(PtmException.class, control::cancelTpmCommand);
+        assertEquals(PtmCommand.CANCEL_TPM_CMD, e.command());
         assertEquals(PtmException.TPM_BAD_ORDINAL, e.result());
     }
 

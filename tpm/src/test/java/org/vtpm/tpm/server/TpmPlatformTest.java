@@ -167,6 +167,18 @@ class TpmPlatformTest {
         }
 
         @Override
+        public void hashStart() {
+        }
+
+        @Override
+        public void hashData(byte[] data) {
+        }
+
+        @Override
+        public void hashEnd() {
+        }
+
+        @Override
         public void resetTpmEstablished(int locality) {
         }
     }

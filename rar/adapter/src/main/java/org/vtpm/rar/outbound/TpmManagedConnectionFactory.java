@@ -49,8 +49,8 @@ public class TpmManagedConnectionFactory
     private static final long serialVersionUID = 1L;
 
     @ConfigProperty(defaultValue = "tcp",
-            description = "Where the TPMs are: tcp (a TPM over the swtpm or mssim protocol), device (/dev/tpmrm0) "
-                    + "or swtpm (a stand-in process the adapter runs)")
+            description = "Where the TPMs are: tcp (a TPM over the swtpm or mssim protocol), device (/dev/tpmrm0), "
+                    + "engine or swtpm (software stand-ins for a physical TPM), hosted (vTPMs run by this adapter)")
     private String backend = "tcp";
 
     @ConfigProperty(defaultValue = "127.0.0.1", description = "Host of the TPM, for backend tcp")
@@ -209,23 +209,43 @@ public class TpmManagedConnectionFactory
             tpmBackend = switch (backend.trim().toLowerCase(Locale.ROOT)) {
                 case "tcp" -> new TcpBackend(host, port, protocol);
                 case "device" -> new DeviceBackend(java.nio.file.Path.of(device));
+                case "engine" -> engineStandIn();
                 case "swtpm" -> standIn();
+                case "hosted" -> hosted();
                 default -> throw new InvalidPropertyException(
-                        "unknown TPM backend '" + backend + "'; expected tcp, device or swtpm");
+                        "unknown TPM backend '" + backend + "'; expected tcp, device, engine, swtpm or hosted");
             };
         }
         return tpmBackend;
     }
 
+    private TpmBackend hosted() throws InvalidPropertyException {
+        if (!(resourceAdapter instanceof org.vtpm.rar.TpmResourceAdapter adapter)) {
+            throw new InvalidPropertyException("backend hosted needs the TPM resource adapter");
+        }
+        return new HostedBackend(adapter);
+    }
+
     private TpmBackend standIn() throws InvalidPropertyException {
+        return ownedByAdapter(new SwtpmStandInBackend(stateDirectory("swtpm")));
+    }
+
+    private TpmBackend engineStandIn() throws InvalidPropertyException {
+        return ownedByAdapter(new EngineStandInBackend(stateDirectory("engine")));
+    }
+
+    private java.nio.file.Path stateDirectory(String forBackend) throws InvalidPropertyException {
         if (stateDirectory == null || stateDirectory.isBlank()) {
-            throw new InvalidPropertyException("backend swtpm needs the StateDirectory property");
+            throw new InvalidPropertyException("backend " + forBackend + " needs the StateDirectory property");
         }
-        SwtpmStandInBackend standIn = new SwtpmStandInBackend(java.nio.file.Path.of(stateDirectory));
+        return java.nio.file.Path.of(stateDirectory);
+    }
+
+    private <B extends TpmBackend & AutoCloseable> TpmBackend ownedByAdapter(B backend) {
         if (resourceAdapter instanceof org.vtpm.rar.TpmResourceAdapter adapter) {
-            adapter.closeOnStop(standIn);
+            adapter.closeOnStop(backend);
         }
-        return standIn;
+        return backend;
     }
 
     public String getBackend() {

@@ -154,8 +154,11 @@ public final class Capabilities {
         if (type.equals(Ht.PERMANENT)) {
             return PERMANENT_HANDLES;
         }
+        if (type.equals(Ht.TRANSIENT)) {
+            return state.objects().handles();
+        }
         if (type.equals(Ht.NV_INDEX) || type.equals(Ht.LOADED_SESSION) || type.equals(Ht.SAVED_SESSION)
-                || type.equals(Ht.TRANSIENT) || type.equals(Ht.PERSISTENT)) {
+                || type.equals(Ht.PERSISTENT)) {
             return List.of();
         }
         throw CommandError.of(TpmRc.HANDLE.withParameter(2));

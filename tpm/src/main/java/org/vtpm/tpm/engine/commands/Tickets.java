@@ -22,12 +22,20 @@ public final class Tickets {
     }
 
     /**
-     * TPMT_TK_HASHCHECK: HMAC(proof, TPM_ST_HASHCHECK || hashAlg || digest), or the NULL ticket
-     * when the hierarchy is TPM_RH_NULL or the data could pass for a TPM-generated structure.
+     * TPMT_TK_HASHCHECK for data hashed in one piece: the NULL ticket when the data could pass for a
+     * TPM-generated structure.
      */
     public static TkHashcheck hashCheck(Hierarchies hierarchies, Handle hierarchy, HashAlgorithm alg, byte[] digest,
             byte[] data) {
-        if (hierarchy.equals(Handle.RH_NULL) || startsWithGeneratedValue(data)) {
+        return startsWithGeneratedValue(data) ? TkHashcheck.NULL : hashCheck(hierarchies, hierarchy, alg, digest);
+    }
+
+    /**
+     * TPMT_TK_HASHCHECK: HMAC(proof, TPM_ST_HASHCHECK || hashAlg || digest), or the NULL ticket for
+     * TPM_RH_NULL.
+     */
+    public static TkHashcheck hashCheck(Hierarchies hierarchies, Handle hierarchy, HashAlgorithm alg, byte[] digest) {
+        if (hierarchy.equals(Handle.RH_NULL)) {
             return TkHashcheck.NULL;
         }
         byte[] message = new TpmWriter(4 + digest.length).writeU16(St.HASHCHECK.value()).writeU16(alg.algId())

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.vtpm.tpm.engine.state.EngineState;
 import org.vtpm.tpm.engine.state.Hierarchies;
+import org.vtpm.tpm.engine.state.ObjectSlots;
 import org.vtpm.tpm.types.AlgId;
 import org.vtpm.tpm.types.Handle;
 import org.vtpm.tpm.types.Pt;
@@ -23,7 +24,7 @@ public final class TpmProperties {
     static final int SPEC_YEAR = 2019;
     /** "VTPM": this project is not a registered TCG vendor; the ID is chosen not to collide with one. */
     static final int MANUFACTURER = ascii("VTPM");
-    static final int TRANSIENT_OBJECTS = 3;
+    static final int TRANSIENT_OBJECTS = ObjectSlots.CAPACITY;
     static final int PERSISTENT_OBJECTS = 7;
     static final int LOADED_SESSIONS = 3;
     static final int ACTIVE_SESSIONS = 64;
@@ -93,7 +94,7 @@ public final class TpmProperties {
         add(p, Pt.HR_LOADED_AVAIL, LOADED_SESSIONS);
         add(p, Pt.HR_ACTIVE, 0);
         add(p, Pt.HR_ACTIVE_AVAIL, ACTIVE_SESSIONS);
-        add(p, Pt.HR_TRANSIENT_AVAIL, TRANSIENT_OBJECTS);
+        add(p, Pt.HR_TRANSIENT_AVAIL, TRANSIENT_OBJECTS - state.objects().size());
         add(p, Pt.HR_PERSISTENT, 0);
         add(p, Pt.HR_PERSISTENT_AVAIL, PERSISTENT_OBJECTS);
         add(p, Pt.NV_COUNTERS, 0);

@@ -17,20 +17,23 @@ public final class EngineState {
     private final RandomSource random;
     private final Hierarchies hierarchies;
     private final PcrBanks pcrs;
+    private final ObjectSlots objects;
 
-    private EngineState(PowerState power, Clock clock, RandomSource random, Hierarchies hierarchies, PcrBanks pcrs) {
+    private EngineState(PowerState power, Clock clock, RandomSource random, Hierarchies hierarchies, PcrBanks pcrs,
+            ObjectSlots objects) {
         this.power = power;
         this.clock = clock;
         this.random = random;
         this.hierarchies = hierarchies;
         this.pcrs = pcrs;
+        this.objects = objects;
     }
 
     /** A new TPM with fresh seeds, as it leaves the factory (and after its first _TPM_Init). */
     public static EngineState manufacture(SecureRandom entropy) {
         RandomSource random = RandomSource.manufacture(entropy);
         return new EngineState(PowerState.manufactured(), Clock.manufactured(), random,
-                Hierarchies.manufacture(random), PcrBanks.initial());
+                Hierarchies.manufacture(random), PcrBanks.initial(), ObjectSlots.empty());
     }
 
     public PowerState power() {
@@ -53,6 +56,10 @@ public final class EngineState {
         return pcrs;
     }
 
+    public ObjectSlots objects() {
+        return objects;
+    }
+
     public byte[] save() {
         return new StateWriter()
                 .section(SectionId.POWER, VERSION, VERSION, power::write)
@@ -60,6 +67,7 @@ public final class EngineState {
                 .section(SectionId.RANDOM, VERSION, VERSION, random::write)
                 .section(SectionId.HIERARCHIES, VERSION, VERSION, hierarchies::write)
                 .section(SectionId.PCRS, VERSION, VERSION, pcrs::write)
+                .section(SectionId.OBJECTS, VERSION, VERSION, objects::write)
                 .toByteArray();
     }
 
@@ -82,7 +90,9 @@ public final class EngineState {
             Hierarchies hierarchies = Hierarchies.read(reader.require(current));
             current = SectionId.PCRS;
             PcrBanks pcrs = PcrBanks.read(reader.require(current));
-            return new EngineState(power, clock, random, hierarchies, pcrs);
+            current = SectionId.OBJECTS;
+            ObjectSlots objects = ObjectSlots.read(reader.require(current));
+            return new EngineState(power, clock, random, hierarchies, pcrs, objects);
         } catch (TpmFormatException e) {
             throw new StateFormatException("section " + current + ": " + e.getMessage(), e);
         }

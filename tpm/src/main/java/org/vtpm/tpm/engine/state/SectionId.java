@@ -9,7 +9,8 @@ public enum SectionId {
     CLOCK("CLCK"),
     RANDOM("DRBG"),
     HIERARCHIES("HIER"),
-    PCRS("PCRS");
+    PCRS("PCRS"),
+    OBJECTS("OBJS");
 
     private final int tag;
 

@@ -16,7 +16,7 @@ public final class StateReader {
     /** What this code understands of each section: the newest layout version it reads. */
     private static final Map<SectionId, Integer> SUPPORTED = new EnumMap<>(Map.of(
             SectionId.POWER, 1, SectionId.CLOCK, 1, SectionId.RANDOM, 1, SectionId.HIERARCHIES, 1,
-            SectionId.PCRS, 1));
+            SectionId.PCRS, 1, SectionId.OBJECTS, 1));
 
     private final Map<SectionId, Section> sections = new EnumMap<>(SectionId.class);
 
