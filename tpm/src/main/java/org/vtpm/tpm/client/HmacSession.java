@@ -8,6 +8,7 @@ import org.vtpm.tpm.types.Auth;
 import org.vtpm.tpm.types.AuthCommand;
 import org.vtpm.tpm.types.AuthResponse;
 import org.vtpm.tpm.types.Handle;
+import org.vtpm.tpm.types.Nonce;
 import org.vtpm.tpm.types.Se;
 import org.vtpm.tpm.types.SessionAttributes;
 import org.vtpm.tpm.wire.TpmException;
@@ -56,17 +57,22 @@ public final class HmacSession implements Session {
      * session after the command.
      */
     public HmacSession withAttributes(SessionAttributes sessionAttributes) {
-        boolean crypts = sessionAttributes.has(SessionAttributes.DECRYPT)
-                || sessionAttributes.has(SessionAttributes.ENCRYPT);
-        if (crypts && !state.hasSymmetric()) {
-            throw new IllegalArgumentException("session " + state.handle() + " was started without parameter"
-                    + " encryption");
-        }
+        state.checkCanEncrypt(sessionAttributes);
         return new HmacSession(state, sessionAttributes, authValue);
     }
 
     public Handle handle() {
         return state.handle();
+    }
+
+    @Override
+    public SessionAttributes attributes() {
+        return attributes;
+    }
+
+    @Override
+    public Nonce nonceTpm() {
+        return state.nonceTpm();
     }
 
     /** True once a response has ended the session on the TPM. */
