@@ -33,14 +33,29 @@ import org.vtpm.tpm.wire.TpmRc;
  * The salt of a salted session (Part 1, 19.6.13 and Annex B/C): a secret of the tpmKey's
  * name-algorithm size that only the TPM can recover, RSA-OAEP encrypted with the label "SECRET",
  * or for an ECC key derived with KDFe from an ephemeral ECDH exchange whose public point is sent.
- *
- * @param value     the salt, mixed into the session key
- * @param encrypted what TPM2_StartAuthSession carries as encryptedSalt
  */
-record Salt(byte[] value, EncryptedSecret encrypted) {
+final class Salt {
 
     private static final String LABEL = OaepLabel.SECRET.text();
     private static final BigInteger DEFAULT_EXPONENT = BigInteger.valueOf(65537);
+
+    private final byte[] value;
+    private final EncryptedSecret encrypted;
+
+    private Salt(byte[] value, EncryptedSecret encrypted) {
+        this.value = value;
+        this.encrypted = encrypted;
+    }
+
+    /** The salt, mixed into the session key. */
+    byte[] value() {
+        return value.clone();
+    }
+
+    /** What TPM2_StartAuthSession carries as encryptedSalt. */
+    EncryptedSecret encrypted() {
+        return encrypted;
+    }
 
     static Salt forKey(Public tpmKey, SecureRandom random) throws SessionException {
         HashAlgorithm nameAlg = HashAlgorithm.fromAlgId(tpmKey.nameAlg().value())
