@@ -153,6 +153,16 @@ class HmacSessionTest {
     }
 
     @Test
+    void anAuditSessionIsAcceptedOnACommandWithoutAuthorization() throws Exception {
+        HmacSession audit = HmacSession.start(swtpm.tpm, SessionSetup.unsalted(HashAlgorithm.SHA384))
+                .withAttributes(SessionAttributes.of(SessionAttributes.CONTINUE_SESSION, SessionAttributes.AUDIT));
+        for (int i = 0; i < 3; i++) {
+            assertEquals(16, swtpm.tpm.execute(new GetRandom(16), audit).randomBytes().size());
+        }
+        assertFalse(audit.ended());
+    }
+
+    @Test
     void encryptionNeedsASessionStartedWithASymmetricAlgorithm() throws Exception {
         HmacSession plain = HmacSession.start(swtpm.tpm, SessionSetup.unsalted(HashAlgorithm.SHA256));
         assertThrows(IllegalArgumentException.class, () -> plain.withAttributes(RESPONSE));

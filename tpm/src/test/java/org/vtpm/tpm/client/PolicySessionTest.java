@@ -2,6 +2,7 @@ package org.vtpm.tpm.client;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
@@ -69,6 +70,7 @@ import org.vtpm.tpm.types.PcrSelectionList;
 import org.vtpm.tpm.types.Public;
 import org.vtpm.tpm.types.SensitiveCreate;
 import org.vtpm.tpm.types.SensitiveData;
+import org.vtpm.tpm.types.SessionAttributes;
 import org.vtpm.tpm.types.SigScheme;
 import org.vtpm.tpm.types.Signature;
 import org.vtpm.tpm.types.TkHashcheck;
@@ -258,6 +260,20 @@ class PolicySessionTest {
         TpmCommandException e = assertThrows(TpmCommandException.class,
                 () -> swtpm.tpm.execute(new Unseal(sealed), s.withAuthValue(wrong)));
         assertEquals(TpmRc.BAD_AUTH.withSession(1), e.rc());
+    }
+
+    @Test
+    void aSaltedBoundPolicySessionProvesTheAuthValueAndEncryptsTheResponse() throws Exception {
+        Handle sealed = seal(TrialPolicy.of(SHA256).policyAuthValue().digest());
+        Public parentPublic = swtpm.tpm.execute(new ReadPublic(parent)).outPublic().value();
+        PolicySession s = PolicySession.start(swtpm.tpm, SessionSetup.unsalted(SHA256).salted(parent, parentPublic)
+                .bound(sealed, OBJECT_AUTH).withAesCfb(128));
+        swtpm.tpm.execute(new PolicyAuthValue(s.handle()));
+        byte[] unsealed = swtpm.tpm.execute(new Unseal(sealed), s.withAuthValue(OBJECT_AUTH).withAttributes(
+                SessionAttributes.of(SessionAttributes.CONTINUE_SESSION, SessionAttributes.ENCRYPT))).outData()
+                .buffer();
+        assertArrayEquals(SECRET, unsealed);
+        assertFalse(HmacSessionTest.contains(swtpm.lastResponse(), SECRET));
     }
 
     @Test
