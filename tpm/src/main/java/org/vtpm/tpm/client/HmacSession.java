@@ -36,11 +36,16 @@ public final class HmacSession implements Session {
         this.authValue = authValue;
     }
 
-    /** Starts an HMAC session as {@code setup} says; it continues, authorizes the empty authValue and encrypts nothing. */
+    /**
+     * Starts an HMAC session as {@code setup} says. It continues after each command, authorizes
+     * the empty authValue and encrypts nothing until {@link #withAuth} and {@link #withAttributes}
+     * say otherwise.
+     */
     public static HmacSession start(Tpm tpm, SessionSetup setup) throws TpmException, IOException {
         return start(tpm, setup, new SecureRandom());
     }
 
+    /** As {@link #start(Tpm, SessionSetup)}, drawing nonces and the salt from {@code random}. */
     public static HmacSession start(Tpm tpm, SessionSetup setup, SecureRandom random)
             throws TpmException, IOException {
         return new HmacSession(setup.start(tpm, Se.HMAC, random), SessionAttributes.CONTINUE_SESSION, Auth.EMPTY);

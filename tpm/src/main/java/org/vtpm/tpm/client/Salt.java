@@ -69,7 +69,8 @@ final class Salt {
                     && tpmKey.unique() instanceof EccPoint point) {
                 return ecc(parms, point, nameAlg, random);
             }
-        } catch (CryptoException e) {
+        } catch (CryptoException | IllegalArgumentException e) {
+            // Bouncy Castle refuses an implausible RSA modulus (even, or with small factors) unchecked.
             throw new SessionException(TpmRc.KEY, "cannot salt a session with this key: " + e.getMessage());
         }
         throw new SessionException(TpmRc.KEY, "a salt needs an RSA or ECC tpmKey, not " + tpmKey.type());
@@ -77,6 +78,10 @@ final class Salt {
 
     private static Salt rsa(RsaParms parms, PublicKeyRsa modulus, HashAlgorithm nameAlg, SecureRandom random)
             throws CryptoException {
+        if (modulus.size() * 8 != parms.keyBits()) {
+            throw new CryptoException(CryptoException.Reason.SIZE, "a modulus of " + modulus.size()
+                    + " bytes for a " + parms.keyBits() + "-bit key");
+        }
         BigInteger exponent = parms.exponent() == 0 ? DEFAULT_EXPONENT
                 : BigInteger.valueOf(Integer.toUnsignedLong(parms.exponent()));
         RSAKeyParameters key = new RSAKeyParameters(false, new BigInteger(1, modulus.buffer()), exponent);
