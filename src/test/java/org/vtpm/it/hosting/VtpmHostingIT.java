@@ -65,6 +65,10 @@ import org.vtpm.tpm.wire.Tpm2b;
 @ExtendWith(ArquillianExtension.class)
 class VtpmHostingIT {
 
+    /** As configured by wildfly-config/cli/configure-resource-adapter.cli. */
+    private static final int VIRTUAL_MAX_POOL_SIZE = 64;
+    private static final long BLOCKING_TIMEOUT_MILLIS = 5000;
+
     private static final Handle NV_INDEX = new Handle(0x01500020);
     private static final byte[] NV_DATA = "kept across stop and start".getBytes(StandardCharsets.US_ASCII);
 
@@ -76,7 +80,7 @@ class VtpmHostingIT {
     @Deployment(name = "probe", order = 2)
     static WebArchive probe() {
         return ShrinkWrap.create(WebArchive.class, "hosting-probe.war")
-                .addClass(VtpmHostingIT.class)
+                .addClasses(VtpmHostingIT.class, VirtualTpmProbe.class)
                 .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: deployment.vtpm.ear\n"));
     }
 
@@ -216,6 +220,74 @@ class VtpmHostingIT {
         }
     }
 
+    @Test
+    @OperateOnDeployment("probe")
+    void anEjbWithTheVirtualDefinitionInjectedDrivesAVtpm() throws Exception {
+        VtpmHost host = InitialContext.doLookup("java:/eis/tpm/host");
+        VirtualTpmProbe probe = InitialContext.doLookup("java:module/VirtualTpmProbe");
+        String id = newId();
+        host.start(id, VtpmState.fresh());
+        try {
+            try (TpmConnection vtpm = virtual(id)) {
+                vtpm.execute(new Startup(Su.CLEAR));
+            }
+            assertEquals(24, probe.random(id, 24).length);
+        } finally {
+            host.stop(id);
+        }
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
+    void volatileStateIsWrittenBehindWithoutAnyCommandAskingForIt() throws Exception {
+        VtpmHost host = InitialContext.doLookup("java:/eis/tpm/host");
+        String id = newId();
+        host.start(id, VtpmState.fresh());
+        try {
+            try (TpmConnection vtpm = virtual(id)) {
+                vtpm.execute(new Startup(Su.CLEAR));
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (versions(id, "VOLATILE") == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertTrue(versions(id, "VOLATILE") > 0, "no volatile state was written behind");
+        } finally {
+            host.stop(id);
+        }
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
+    void anExhaustedVirtualPoolMakesABorrowerWaitTheBlockingTimeoutAndNoLonger() throws Exception {
+        VtpmHost host = InitialContext.doLookup("java:/eis/tpm/host");
+        List<String> ids = new ArrayList<>();
+        List<TpmConnection> held = new ArrayList<>();
+        try {
+            for (int i = 0; i <= VIRTUAL_MAX_POOL_SIZE; i++) {
+                String id = newId();
+                host.start(id, VtpmState.fresh());
+                ids.add(id);
+            }
+            for (int i = 0; i < VIRTUAL_MAX_POOL_SIZE; i++) {
+                held.add(virtual(ids.get(i)));
+            }
+            long start = System.nanoTime();
+            TpmResourceException refused = assertThrows(TpmResourceException.class,
+                    () -> virtual(ids.get(VIRTUAL_MAX_POOL_SIZE)));
+            long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertTrue(waitedMillis >= BLOCKING_TIMEOUT_MILLIS - 500 && waitedMillis < 2 * BLOCKING_TIMEOUT_MILLIS,
+                    "waited " + waitedMillis + " ms: " + refused.getMessage());
+        } finally {
+            for (TpmConnection connection : held) {
+                connection.close();
+            }
+            for (String id : ids) {
+                host.stop(id);
+            }
+        }
+    }
+
     private static TpmConnection virtual(String id) throws Exception {
         TpmConnectionFactory vtpms = InitialContext.doLookup("java:/eis/tpm/virtual");
         return vtpms.getConnection(TpmTarget.virtual(id));
@@ -238,11 +310,16 @@ class VtpmHostingIT {
     }
 
     private static long permanentVersions(String id) throws Exception {
+        return versions(id, "PERMANENT");
+    }
+
+    private static long versions(String id, String part) throws Exception {
         DataSource database = InitialContext.doLookup("java:jboss/datasources/VtpmDS");
         try (Connection connection = database.getConnection();
              PreparedStatement query = connection.prepareStatement(
-                     "SELECT COUNT(*) FROM vtpm_state_version WHERE vtpm_id = ? AND part = 'PERMANENT'")) {
+                     "SELECT COUNT(*) FROM vtpm_state_version WHERE vtpm_id = ? AND part = ?")) {
             query.setString(1, id);
+            query.setString(2, part);
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);

@@ -22,7 +22,7 @@ class SocketCommandLineTest {
         for (CommandLine run : new CommandLine[] {
             CommandLine.run("socket"),
             CommandLine.run("socket", "--tpm2", "--server", "port=1"),
-            CommandLine.run("socket", "--tpm2", "--server", "type=unixio", "--tpmstate", "dir=/tmp/x"),
+            CommandLine.run("socket", "--tpm2", "--server", "type=udp", "--tpmstate", "dir=/tmp/x"),
             CommandLine.run("socket", "--tpm2", "-p", "99999", "--tpmstate", "dir=/tmp/x"),
         }) {
             assertEquals(2, run.exitCode(), run.err());

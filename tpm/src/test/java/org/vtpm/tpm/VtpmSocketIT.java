@@ -103,7 +103,8 @@ class VtpmSocketIT {
         byte[] before;
         Server first = startForeground(state, pidFile, "not-need-init,startup-clear", ENGINE);
         try (SwtpmSocketTransport tpm = new SwtpmSocketTransport("127.0.0.1", first.port)) {
-            assertEquals(0, HandBuiltCommands.responseCode(tpm.transmit(HandBuiltCommands.pcrExtendSha256(10, digest))));
+            assertEquals(0, HandBuiltCommands.responseCode(
+                    tpm.transmit(HandBuiltCommands.pcrExtendSha256(10, digest))));
             before = HandBuiltCommands.pcrDigest(tpm.transmit(HandBuiltCommands.pcrReadSha256(10)));
             assertEquals(0, HandBuiltCommands.responseCode(tpm.transmit(SHUTDOWN_STATE)));
         }
@@ -146,6 +147,28 @@ class VtpmSocketIT {
             assertFalse(Files.exists(pidFile));
             return;
         }
+    }
+
+    @Test
+    void unixSocketsServeTpm2ToolsAndAreRemovedAtExit() throws Exception {
+        Path socket = dir.resolve("tpm.sock");
+        Path control = dir.resolve("tpm.sock.ctrl");
+        Path pidFile = dir.resolve("unix.pid");
+        Process process = start(List.of("socket", "--tpm2", "--server", "type=unixio,path=" + socket, "--ctrl",
+                "type=unixio,path=" + control, "--tpmstate", "dir=" + dir.resolve("state"), "--flags",
+                "not-need-init,startup-clear", "--pid", "file=" + pidFile));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_SECONDS);
+        while (process.isAlive() && !Files.exists(pidFile) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(Files.exists(pidFile), "vtpm.jar socket did not start: " + Files.readString(dir.resolve("err.txt")));
+        if (toolsInstalled()) {
+            assertEquals(16, tool("swtpm:path=" + socket, "tpm2_getrandom", "--hex", "8").strip().length());
+        }
+        process.destroy();
+        assertTrue(process.waitFor(15, TimeUnit.SECONDS), "SIGTERM did not stop the server");
+        assertFalse(Files.exists(socket));
+        assertFalse(Files.exists(control));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.vtpm.rar;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
@@ -16,14 +17,17 @@ import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.TransactionSupport;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import jakarta.resource.spi.work.WorkException;
 import jakarta.resource.spi.work.WorkManager;
 import javax.transaction.xa.XAResource;
 
 import org.vtpm.rar.hosting.DeviceFactory;
+import org.vtpm.rar.hosting.PortRange;
 import org.vtpm.rar.hosting.StateDelivery;
 import org.vtpm.rar.hosting.VtpmRegistry;
 import org.vtpm.rar.hosting.VtpmStateActivationSpec;
 import org.vtpm.rar.hosting.WorkManagerExecutor;
+import org.vtpm.rar.hosting.WriteBehind;
 
 /**
  * The adapter bean: owns the running vTPMs ({@link VtpmRegistry}) and the inbound delivery of
@@ -48,7 +52,15 @@ public class TpmResourceAdapter implements ResourceAdapter {
     @ConfigProperty(defaultValue = "127.0.0.1", description = "Address the vTPMs' socket front ends listen on")
     private String exposeAddress = "127.0.0.1";
 
+    @ConfigProperty(defaultValue = "", description = "Ports the front ends may use, like 40000-40999; empty for any free port")
+    private String exposePorts = "";
+
+    @ConfigProperty(defaultValue = "30",
+            description = "Seconds between deliveries of changed volatile state (PCRs, sessions); 0 for none")
+    private Integer volatileWriteBehindSeconds = 30;
+
     private final StateDelivery stateDelivery = new StateDelivery();
+    private volatile WriteBehind writeBehind;
     private volatile VtpmRegistry registry;
     private volatile WorkManager workManager;
     private final List<AutoCloseable> ownedResources = new CopyOnWriteArrayList<>();
@@ -58,15 +70,27 @@ public class TpmResourceAdapter implements ResourceAdapter {
         workManager = context.getWorkManager();
         try {
             registry = new VtpmRegistry(stateDelivery, DeviceFactory.named(virtualDevice),
-                    InetAddress.getByName(exposeAddress), new WorkManagerExecutor(workManager));
+                    InetAddress.getByName(exposeAddress), PortRange.parse(exposePorts), new WorkManagerExecutor(workManager));
         } catch (UnknownHostException | IllegalArgumentException e) {
             throw new ResourceAdapterInternalException("bad adapter configuration: " + e.getMessage(), e);
+        }
+        if (volatileWriteBehindSeconds > 0) {
+            writeBehind = new WriteBehind(registry, Duration.ofSeconds(volatileWriteBehindSeconds));
+            try {
+                workManager.startWork(writeBehind);
+            } catch (WorkException e) {
+                throw new ResourceAdapterInternalException("cannot start the volatile write-behind: " + e.getMessage(), e);
+            }
         }
         LOG.info("TPM resource adapter started; vTPMs run on " + virtualDevice + ", front ends on " + exposeAddress);
     }
 
     @Override
     public void stop() {
+        if (writeBehind != null) {
+            writeBehind.release();
+            writeBehind = null;
+        }
         VtpmRegistry running = registry;
         if (running != null) {
             running.stopAll();
@@ -119,6 +143,22 @@ public class TpmResourceAdapter implements ResourceAdapter {
 
     public void setVirtualDevice(String virtualDevice) {
         this.virtualDevice = virtualDevice;
+    }
+
+    public String getExposePorts() {
+        return exposePorts;
+    }
+
+    public void setExposePorts(String exposePorts) {
+        this.exposePorts = exposePorts;
+    }
+
+    public Integer getVolatileWriteBehindSeconds() {
+        return volatileWriteBehindSeconds;
+    }
+
+    public void setVolatileWriteBehindSeconds(Integer volatileWriteBehindSeconds) {
+        this.volatileWriteBehindSeconds = volatileWriteBehindSeconds;
     }
 
     public String getExposeAddress() {

@@ -3,8 +3,10 @@ package org.vtpm.tpm.cli;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.net.SocketAddress;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,15 +71,17 @@ final class Daemon {
         return ExitCode.FAILURE;
     }
 
-    /** Listening on the data port, and the pid file written if one was asked for (it comes last). */
+    /** Listening on the data channel, and the pid file written if one was asked for (it comes last). */
     private static boolean ready(SocketOptions options) {
         if (options.pidFile().isPresent() && !Files.exists(options.pidFile().get())) {
             return false;
         }
-        String host = options.serverHost().equals("0.0.0.0") || options.serverHost().equals("::")
-                ? SocketOptions.LOOPBACK : options.serverHost();
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, options.serverPort()), (int) POLL_INTERVAL.toMillis());
+        SocketAddress address = options.server();
+        if (address instanceof InetSocketAddress inet && inet.getAddress() != null
+                && inet.getAddress().isAnyLocalAddress()) {
+            address = new InetSocketAddress(InetAddress.getLoopbackAddress(), inet.getPort());
+        }
+        try (SocketChannel probe = SocketChannel.open(address)) {
             return true;
         } catch (IOException e) {
             return false;

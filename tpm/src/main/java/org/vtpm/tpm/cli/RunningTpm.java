@@ -3,7 +3,6 @@ package org.vtpm.tpm.cli;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -83,10 +82,9 @@ final class RunningTpm implements AutoCloseable {
         }
         server = createServer();
         server.start();
-        LOG.log(System.Logger.Level.INFO, "serving the TPM in {0} ({1} protocol) on {2}:{3}{4}",
-                options.stateDirectory(), options.protocol(), options.serverHost(),
-                Integer.toString(options.serverPort()), options.controlPort()
-                        .map(port -> ", control on " + options.controlHost() + ":" + port).orElse(""));
+        LOG.log(System.Logger.Level.INFO, "serving the TPM in {0} ({1} protocol) on {2}{3}", options.stateDirectory(),
+                options.protocol(), options.server(),
+                options.control().map(address -> ", control on " + address).orElse(""));
         if (options.pidFile().isPresent()) {
             PidFile.write(options.pidFile().get(), ProcessHandle.current().pid());
             pidFileWritten = true;
@@ -94,15 +92,14 @@ final class RunningTpm implements AutoCloseable {
     }
 
     private TpmSocketServer createServer() {
-        ServerOptions serverOptions = ServerOptions.defaults().withDisconnectAfterResponse(options.disconnect());
-        Optional<InetSocketAddress> control = options.controlPort()
-                .map(port -> new InetSocketAddress(options.controlHost(), port));
-        InetSocketAddress data = new InetSocketAddress(options.serverHost(), options.serverPort());
+        ServerOptions serverOptions = ServerOptions.defaults().withDisconnectAfterResponse(options.disconnect())
+                .withTerminateAfterDataConnection(options.terminate());
         if (options.protocol() == SocketOptions.Protocol.MSSIM) {
-            InetSocketAddress platformPort = new InetSocketAddress(options.serverHost(), options.serverPort() + 1);
-            return TpmSocketServer.mssim(platform, data, platformPort, control, serverOptions, executor);
+            InetSocketAddress command = (InetSocketAddress) options.server();
+            InetSocketAddress platformPort = new InetSocketAddress(command.getAddress(), command.getPort() + 1);
+            return TpmSocketServer.mssim(platform, command, platformPort, options.control(), serverOptions, executor);
         }
-        return TpmSocketServer.swtpm(platform, data, control, serverOptions, executor);
+        return TpmSocketServer.swtpm(platform, options.server(), options.control(), serverOptions, executor);
     }
 
     /** Waits until a client asks for shutdown or {@link #close} runs (on SIGTERM, from a shutdown hook). */

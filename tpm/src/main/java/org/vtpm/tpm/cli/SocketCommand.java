@@ -33,10 +33,11 @@ public final class SocketCommand implements Subcommand {
 
     @Override
     public String synopsis() {
-        return "socket --tpm2 --server [type=tcp|mssim,]port=PORT[,bindaddr=ADDR][,disconnect]"
-                + " [--ctrl type=tcp,port=PORT[,bindaddr=ADDR]] --tpmstate dir=DIR[,mode=MODE]"
+        return "socket --tpm2 --server [type=tcp|mssim,]port=PORT[,bindaddr=ADDR][,disconnect]|type=unixio,path=PATH"
+                + " [--ctrl type=tcp,port=PORT[,bindaddr=ADDR]|type=unixio,path=PATH] --tpmstate dir=DIR[,mode=MODE]"
                 + " [--flags not-need-init,startup-clear|startup-state|startup-none] [--pid file=FILE]"
-                + " [--log file=FILE|-[,level=N][,truncate]] [-p PORT] [-d] [--backend type=engine|swtpm[,path=SWTPM]]";
+                + " [--log file=FILE|-[,level=N][,truncate]] [-p PORT] [-d] [-t]"
+                + " [--backend type=engine|swtpm[,path=SWTPM]]";
     }
 
     @Override
@@ -50,22 +51,23 @@ public final class SocketCommand implements Subcommand {
                 "Serves one TPM 2.0 whose state lives in DIR, taking swtpm's options:",
                 "",
                 "  --server   the data channel; type=tcp (default) speaks swtpm's protocol (tpm2-tss 'swtpm'",
-                "             TCTI), type=mssim the Microsoft simulator's, with the platform port at PORT+1",
-                "             (tpm2-tss 'mssim' TCTI); bound to 127.0.0.1 unless bindaddr is given;",
-                "             disconnect closes the connection after each response; -p PORT is short for",
-                "             --server port=PORT",
-                "  --ctrl     swtpm's control channel (power, locality, state blobs, buffer size); tpm2-tss's",
-                "             swtpm TCTI expects it on the data port + 1",
+                "             TCTI), type=unixio the same on a Unix socket, type=mssim the Microsoft",
+                "             simulator's, with the platform port at PORT+1 (tpm2-tss 'mssim' TCTI); TCP binds",
+                "             to 127.0.0.1 unless bindaddr is given; disconnect closes the connection after",
+                "             each response; -p PORT is short for --server port=PORT",
+                "  --ctrl     swtpm's control channel (power, locality, state blobs, buffer size, hashing);",
+                "             tpm2-tss's swtpm TCTI expects it on the data port + 1, or at PATH.ctrl",
                 "  --tpmstate where the state is kept (or TPM_PATH); files are written atomically, mode 0640",
                 "  --flags    not-need-init powers the TPM on at start; startup-clear/startup-state also",
                 "             send TPM2_Startup",
                 "  --pid      file written once listening, removed at exit",
                 "  --log      log file ('-' for none; standard error by default), level 0..5+",
                 "  -d         continue in the background once listening",
+                "  -t         stop when the first data connection ends",
                 "  --backend  the TPM behind the server: type=engine (default), the Java TPM engine, or",
                 "             type=swtpm, libtpms in a swtpm process (path names its binary), for comparison",
                 "",
-                "CMD_SHUTDOWN, mssim's stop or SIGTERM stop the server after storing the state.",
+                "CMD_SHUTDOWN, mssim's stop, -t or SIGTERM stop the server after storing the state.",
                 "Exit status: 0 after a shutdown, 1 when the TPM cannot be served, 2 for a wrong command line.");
     }
 
@@ -77,7 +79,8 @@ public final class SocketCommand implements Subcommand {
         }
         Handler log;
         try {
-            log = ServerLog.configure(options.logEnabled(), options.logFile(), options.logLevel(), options.logTruncate());
+            log = ServerLog.configure(options.logEnabled(), options.logFile(), options.logLevel(),
+                    options.logTruncate());
         } catch (IOException e) {
             err.println("vtpm socket: cannot open the log: " + e.getMessage());
             return ExitCode.FAILURE;

@@ -1,5 +1,8 @@
 package org.vtpm.tpm.cli;
 
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -17,12 +20,12 @@ import org.vtpm.tpm.server.DirectoryStateStore;
  * The command line of {@code vtpm socket}, swtpm's {@code socket} command line: the same options,
  * value syntax and defaults, for the subset that makes sense for this server.
  *
- * @param protocol     what {@code --server type=} names: swtpm's data channel or mssim
- * @param serverHost   {@code bindaddr} of {@code --server}, 127.0.0.1 unless given
- * @param serverPort   the data port (mssim: the command port; the platform port is the next one)
+ * @param protocol     what {@code --server type=} names: swtpm's data channel (tcp, unixio) or mssim
+ * @param server       where the data channel listens: {@code bindaddr} (127.0.0.1 unless given) and
+ *                     {@code port}, or a Unix socket {@code path}; for mssim the command port, the
+ *                     platform port being the next one
  * @param disconnect   close the data connection after each response
- * @param controlPort  {@code --ctrl port}, if a control channel is wanted
- * @param controlHost  {@code bindaddr} of {@code --ctrl}
+ * @param control      where the control channel listens, if one is wanted ({@code --ctrl})
  * @param stateDirectory {@code --tpmstate dir}, or the {@code TPM_PATH} environment variable
  * @param stateMode    permissions of state files ({@code --tpmstate mode}, octal)
  * @param notNeedInit  power the TPM on at start instead of waiting for {@code CMD_INIT}
@@ -33,16 +36,15 @@ import org.vtpm.tpm.server.DirectoryStateStore;
  * @param logLevel     {@code --log level}
  * @param logTruncate  {@code --log truncate}
  * @param daemon       {@code -d}: run in the background once listening
+ * @param terminate    {@code -t}: stop when the first data connection ends
  * @param backend      the TPM behind the server ({@code --backend type=})
  * @param swtpmPath    the swtpm executable of the libtpms backend ({@code --backend path=})
  */
 public record SocketOptions(
         Protocol protocol,
-        String serverHost,
-        int serverPort,
+        SocketAddress server,
         boolean disconnect,
-        Optional<Integer> controlPort,
-        String controlHost,
+        Optional<SocketAddress> control,
         Path stateDirectory,
         Set<PosixFilePermission> stateMode,
         boolean notNeedInit,
@@ -53,6 +55,7 @@ public record SocketOptions(
         int logLevel,
         boolean logTruncate,
         boolean daemon,
+        boolean terminate,
         Backend backend,
         String swtpmPath) {
 
@@ -104,6 +107,11 @@ public record SocketOptions(
                     noValue(name, inline);
                     parsed.daemon = true;
                     break;
+                case "-t":
+                case "--terminate":
+                    noValue(name, inline);
+                    parsed.terminate = true;
+                    break;
                 case "-p":
                 case "--port":
                 case "--server":
@@ -152,6 +160,7 @@ public record SocketOptions(
     private static final class Parsed {
         boolean tpm2;
         boolean daemon;
+        boolean terminate;
         Optional<Integer> portOption = Optional.empty();
         Optional<KeyValueOption> server = Optional.empty();
         Optional<KeyValueOption> ctrl = Optional.empty();
@@ -169,10 +178,11 @@ public record SocketOptions(
                     break;
                 case "--server":
                     server = once(name, server, KeyValueOption.parse(name, value,
-                            Set.of("type", "port", "bindaddr", "disconnect")));
+                            Set.of("type", "port", "bindaddr", "path", "disconnect")));
                     break;
                 case "--ctrl":
-                    ctrl = once(name, ctrl, KeyValueOption.parse(name, value, Set.of("type", "port", "bindaddr")));
+                    ctrl = once(name, ctrl, KeyValueOption.parse(name, value,
+                            Set.of("type", "port", "bindaddr", "path")));
                     break;
                 case "--tpmstate":
                     tpmstate = once(name, tpmstate, KeyValueOption.parse(name, value, Set.of("dir", "mode")));
@@ -204,43 +214,48 @@ public record SocketOptions(
                 throw new UsageException("only TPM 2.0 is emulated: --tpm2 is required");
             }
             Protocol protocol = Protocol.SWTPM;
-            String serverHost = LOOPBACK;
-            Optional<Integer> serverPort = portOption;
+            SocketAddress serverAddress;
             boolean disconnect = false;
             if (server.isPresent()) {
                 KeyValueOption s = server.get();
                 String type = s.get("type").orElse("tcp");
-                if (type.equals("mssim")) {
-                    protocol = Protocol.MSSIM;
-                } else if (!type.equals("tcp")) {
-                    throw new UsageException("--server: unsupported type '" + type + "' (supported: tcp, mssim)");
-                }
-                serverHost = s.nonEmpty("bindaddr").orElse(LOOPBACK);
-                Optional<Integer> port = s.port("port");
-                if (port.isPresent() && serverPort.isPresent()) {
-                    throw new UsageException("the data port is given by both -p and --server port");
-                }
-                serverPort = port.or(() -> portOption);
                 disconnect = s.has("disconnect");
+                if (type.equals("unixio")) {
+                    if (portOption.isPresent()) {
+                        throw new UsageException("-p is for TCP; --server type=unixio takes path=PATH");
+                    }
+                    serverAddress = unixAddress("--server", s);
+                } else if (type.equals("tcp") || type.equals("mssim")) {
+                    protocol = type.equals("mssim") ? Protocol.MSSIM : Protocol.SWTPM;
+                    Optional<Integer> port = s.port("port");
+                    if (port.isPresent() && portOption.isPresent()) {
+                        throw new UsageException("the data port is given by both -p and --server port");
+                    }
+                    serverAddress = tcpAddress("--server", s, port.or(() -> portOption));
+                } else {
+                    throw new UsageException("--server: unsupported type '" + type
+                            + "' (supported: tcp, unixio, mssim)");
+                }
+            } else {
+                serverAddress = new InetSocketAddress(LOOPBACK, portOption.orElseThrow(
+                        () -> new UsageException("no data port: give --server port=PORT or -p PORT")));
             }
-            if (serverPort.isEmpty()) {
-                throw new UsageException("no data port: give --server port=PORT or -p PORT");
-            }
-            if (protocol == Protocol.MSSIM && serverPort.get() == 65535) {
+            if (protocol == Protocol.MSSIM && ((InetSocketAddress) serverAddress).getPort() == 65535) {
                 throw new UsageException("--server type=mssim: the platform port would be past 65535");
             }
 
-            Optional<Integer> controlPort = Optional.empty();
-            String controlHost = LOOPBACK;
+            Optional<SocketAddress> controlAddress = Optional.empty();
             if (ctrl.isPresent()) {
                 KeyValueOption c = ctrl.get();
-                String type = c.nonEmpty("type").orElseThrow(() -> new UsageException("--ctrl: type=tcp is required"));
-                if (!type.equals("tcp")) {
-                    throw new UsageException("--ctrl: unsupported type '" + type + "' (supported: tcp)");
+                String type = c.nonEmpty("type").orElseThrow(
+                        () -> new UsageException("--ctrl: type=tcp or type=unixio is required"));
+                if (type.equals("tcp")) {
+                    controlAddress = Optional.of(tcpAddress("--ctrl", c, c.port("port")));
+                } else if (type.equals("unixio")) {
+                    controlAddress = Optional.of(unixAddress("--ctrl", c));
+                } else {
+                    throw new UsageException("--ctrl: unsupported type '" + type + "' (supported: tcp, unixio)");
                 }
-                controlPort = Optional.of(c.port("port").orElseThrow(
-                        () -> new UsageException("--ctrl: port=PORT is required")));
-                controlHost = c.nonEmpty("bindaddr").orElse(LOOPBACK);
             }
 
             Path stateDirectory = path("--tpmstate dir", tpmstate.isPresent() ? tpmstate.get().nonEmpty("dir")
@@ -306,9 +321,27 @@ public record SocketOptions(
                 swtpmPath = backend.get().nonEmpty("path").orElse(swtpmPath);
             }
 
-            return new SocketOptions(protocol, serverHost, serverPort.get(), disconnect, controlPort, controlHost,
-                    stateDirectory, stateMode, notNeedInit, startup, pidFile, logEnabled, logFile, logLevel, logTruncate, daemon,
+            return new SocketOptions(protocol, serverAddress, disconnect, controlAddress, stateDirectory, stateMode,
+                    notNeedInit, startup, pidFile, logEnabled, logFile, logLevel, logTruncate, daemon, terminate,
                     backendType, swtpmPath);
+        }
+
+        private static SocketAddress tcpAddress(String option, KeyValueOption value, Optional<Integer> port)
+                throws UsageException {
+            if (value.has("path")) {
+                throw new UsageException(option + ": path is for type=unixio");
+            }
+            int number = port.orElseThrow(() -> new UsageException(option + ": port=PORT is required"));
+            return new InetSocketAddress(value.nonEmpty("bindaddr").orElse(LOOPBACK), number);
+        }
+
+        private static SocketAddress unixAddress(String option, KeyValueOption value) throws UsageException {
+            if (value.has("port") || value.has("bindaddr")) {
+                throw new UsageException(option + ": port and bindaddr are for type=tcp");
+            }
+            Path socket = path(option + " path", value.nonEmpty("path"), Optional.empty())
+                    .orElseThrow(() -> new UsageException(option + ": type=unixio needs path=PATH"));
+            return UnixDomainSocketAddress.of(socket);
         }
 
         private static Optional<Path> path(String what, Optional<String> given, Optional<String> fallback)

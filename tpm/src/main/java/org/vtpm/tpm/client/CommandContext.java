@@ -19,9 +19,12 @@ import org.vtpm.tpm.wire.Bytes;
  *     requires names}; empty otherwise, to spare the round trips that resolve them
  * @param authorizedHandle the index in {@code handles} of the handle the receiving session
  *     authorizes, or -1 when it only serves auditing or parameter encryption
+ * @param extraNonces nonceTPMdecrypt and nonceTPMencrypt (Part 1, 19.6.5): the nonces of the
+ *     sessions that encrypt parameters, which the first session's HMAC covers when they are other
+ *     sessions; empty for every other session
  */
 public record CommandContext(Cc code, List<Handle> handles, List<Name> names, Bytes parameters,
-        int authorizedHandle) {
+        int authorizedHandle, Bytes extraNonces) {
 
     public CommandContext {
         handles = List.copyOf(handles);
@@ -36,17 +39,22 @@ public record CommandContext(Cc code, List<Handle> handles, List<Name> names, By
 
     /** A context not yet addressed to one session: it authorizes no handle. */
     public CommandContext(Cc code, List<Handle> handles, List<Name> names, Bytes parameters) {
-        this(code, handles, names, parameters, -1);
+        this(code, handles, names, parameters, -1, Bytes.empty());
     }
 
     /** The same command as seen by the session that authorizes handle {@code index} (-1: none). */
     public CommandContext forSession(int index) {
-        return new CommandContext(code, handles, names, parameters, index);
+        return new CommandContext(code, handles, names, parameters, index, extraNonces);
     }
 
     /** The same command with another parameter area (once a session has encrypted it). */
     public CommandContext withParameters(Bytes encrypted) {
-        return new CommandContext(code, handles, names, encrypted, authorizedHandle);
+        return new CommandContext(code, handles, names, encrypted, authorizedHandle, extraNonces);
+    }
+
+    /** The same command with the nonces the first session's HMAC must also cover. */
+    public CommandContext withExtraNonces(Bytes nonces) {
+        return new CommandContext(code, handles, names, parameters, authorizedHandle, nonces);
     }
 
     /** The name of the handle the receiving session authorizes, when it authorizes one and names are known. */

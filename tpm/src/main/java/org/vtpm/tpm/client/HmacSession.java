@@ -8,6 +8,7 @@ import org.vtpm.tpm.types.Auth;
 import org.vtpm.tpm.types.AuthCommand;
 import org.vtpm.tpm.types.AuthResponse;
 import org.vtpm.tpm.types.Handle;
+import org.vtpm.tpm.types.Nonce;
 import org.vtpm.tpm.types.Se;
 import org.vtpm.tpm.types.SessionAttributes;
 import org.vtpm.tpm.wire.TpmException;
@@ -35,11 +36,16 @@ public final class HmacSession implements Session {
         this.authValue = authValue;
     }
 
-    /** Starts an HMAC session as {@code setup} says; it continues, authorizes the empty authValue and encrypts nothing. */
+    /**
+     * Starts an HMAC session as {@code setup} says. It continues after each command, authorizes
+     * the empty authValue and encrypts nothing until {@link #withAuth} and {@link #withAttributes}
+     * say otherwise.
+     */
     public static HmacSession start(Tpm tpm, SessionSetup setup) throws TpmException, IOException {
         return start(tpm, setup, new SecureRandom());
     }
 
+    /** As {@link #start(Tpm, SessionSetup)}, drawing nonces and the salt from {@code random}. */
     public static HmacSession start(Tpm tpm, SessionSetup setup, SecureRandom random)
             throws TpmException, IOException {
         return new HmacSession(setup.start(tpm, Se.HMAC, random), SessionAttributes.CONTINUE_SESSION, Auth.EMPTY);
@@ -56,17 +62,22 @@ public final class HmacSession implements Session {
      * session after the command.
      */
     public HmacSession withAttributes(SessionAttributes sessionAttributes) {
-        boolean crypts = sessionAttributes.has(SessionAttributes.DECRYPT)
-                || sessionAttributes.has(SessionAttributes.ENCRYPT);
-        if (crypts && !state.hasSymmetric()) {
-            throw new IllegalArgumentException("session " + state.handle() + " was started without parameter"
-                    + " encryption");
-        }
+        state.checkCanEncrypt(sessionAttributes);
         return new HmacSession(state, sessionAttributes, authValue);
     }
 
     public Handle handle() {
         return state.handle();
+    }
+
+    @Override
+    public SessionAttributes attributes() {
+        return attributes;
+    }
+
+    @Override
+    public Nonce nonceTpm() {
+        return state.nonceTpm();
     }
 
     /** True once a response has ended the session on the TPM. */

@@ -64,17 +64,24 @@ public final class PolicySession implements Session {
 
     /** This session with other TPMA_SESSION bits (see {@link HmacSession#withAttributes}). */
     public PolicySession withAttributes(SessionAttributes sessionAttributes) {
-        return new PolicySession(state, Objects.requireNonNull(sessionAttributes), mode, authValue);
+        state.checkCanEncrypt(sessionAttributes);
+        return new PolicySession(state, sessionAttributes, mode, authValue);
     }
 
     public Handle handle() {
         return state.handle();
     }
 
+    @Override
+    public SessionAttributes attributes() {
+        return attributes;
+    }
+
     /**
      * The TPM's latest nonce: what TPM2_PolicySecret and TPM2_PolicySigned bind their
      * authorization to.
      */
+    @Override
     public Nonce nonceTpm() {
         return state.nonceTpm();
     }

@@ -33,14 +33,29 @@ import org.vtpm.tpm.wire.TpmRc;
  * The salt of a salted session (Part 1, 19.6.13 and Annex B/C): a secret of the tpmKey's
  * name-algorithm size that only the TPM can recover, RSA-OAEP encrypted with the label "SECRET",
  * or for an ECC key derived with KDFe from an ephemeral ECDH exchange whose public point is sent.
- *
- * @param value     the salt, mixed into the session key
- * @param encrypted what TPM2_StartAuthSession carries as encryptedSalt
  */
-record Salt(byte[] value, EncryptedSecret encrypted) {
+final class Salt {
 
     private static final String LABEL = OaepLabel.SECRET.text();
     private static final BigInteger DEFAULT_EXPONENT = BigInteger.valueOf(65537);
+
+    private final byte[] value;
+    private final EncryptedSecret encrypted;
+
+    private Salt(byte[] value, EncryptedSecret encrypted) {
+        this.value = value;
+        this.encrypted = encrypted;
+    }
+
+    /** The salt, mixed into the session key. */
+    byte[] value() {
+        return value.clone();
+    }
+
+    /** What TPM2_StartAuthSession carries as encryptedSalt. */
+    EncryptedSecret encrypted() {
+        return encrypted;
+    }
 
     static Salt forKey(Public tpmKey, SecureRandom random) throws SessionException {
         HashAlgorithm nameAlg = HashAlgorithm.fromAlgId(tpmKey.nameAlg().value())
@@ -54,7 +69,8 @@ record Salt(byte[] value, EncryptedSecret encrypted) {
                     && tpmKey.unique() instanceof EccPoint point) {
                 return ecc(parms, point, nameAlg, random);
             }
-        } catch (CryptoException e) {
+        } catch (CryptoException | IllegalArgumentException e) {
+            // Bouncy Castle refuses an implausible RSA modulus (even, or with small factors) unchecked.
             throw new SessionException(TpmRc.KEY, "cannot salt a session with this key: " + e.getMessage());
         }
         throw new SessionException(TpmRc.KEY, "a salt needs an RSA or ECC tpmKey, not " + tpmKey.type());
@@ -62,6 +78,10 @@ record Salt(byte[] value, EncryptedSecret encrypted) {
 
     private static Salt rsa(RsaParms parms, PublicKeyRsa modulus, HashAlgorithm nameAlg, SecureRandom random)
             throws CryptoException {
+        if (modulus.size() * 8 != parms.keyBits()) {
+            throw new CryptoException(CryptoException.Reason.SIZE, "a modulus of " + modulus.size()
+                    + " bytes for a " + parms.keyBits() + "-bit key");
+        }
         BigInteger exponent = parms.exponent() == 0 ? DEFAULT_EXPONENT
                 : BigInteger.valueOf(Integer.toUnsignedLong(parms.exponent()));
         RSAKeyParameters key = new RSAKeyParameters(false, new BigInteger(1, modulus.buffer()), exponent);

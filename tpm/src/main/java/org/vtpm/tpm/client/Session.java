@@ -2,6 +2,8 @@ package org.vtpm.tpm.client;
 
 import org.vtpm.tpm.types.AuthCommand;
 import org.vtpm.tpm.types.AuthResponse;
+import org.vtpm.tpm.types.Nonce;
+import org.vtpm.tpm.types.SessionAttributes;
 import org.vtpm.tpm.wire.TpmException;
 
 /**
@@ -23,6 +25,19 @@ public interface Session {
      */
     default boolean requiresNames() {
         return false;
+    }
+
+    /** The TPMA_SESSION bits this session sends with the next command. */
+    default SessionAttributes attributes() {
+        return SessionAttributes.CONTINUE_SESSION;
+    }
+
+    /**
+     * The TPM's latest nonce for this session, which another session's HMAC covers when this one
+     * encrypts parameters; empty for the password session, which has none.
+     */
+    default Nonce nonceTpm() {
+        return Nonce.EMPTY;
     }
 
     /**

@@ -87,6 +87,8 @@ public record SessionSetup(HashAlgorithm authHash, SymDef symmetric, Handle tpmK
             salt = generated.value();
             encryptedSalt = generated.encrypted();
         }
+        // Resolved first: a failure after TPM2_StartAuthSession would leave the session loaded.
+        Name bindName = bind.equals(Handle.RH_NULL) ? null : tpm.nameOf(bind);
         StartAuthSessionResponse started = tpm.execute(new StartAuthSession(tpmKey, bind, nonceCaller,
                 encryptedSalt, type, symmetric, new AlgId(authHash.algId())));
         byte[] bindValue = bind.equals(Handle.RH_NULL) ? new byte[0] : SessionState.significant(bindAuth);
@@ -96,7 +98,6 @@ public record SessionSetup(HashAlgorithm authHash, SymDef symmetric, Handle tpmK
         byte[] sessionKey = keyMaterial.length == 0 ? new byte[0]
                 : Kdfa.derive(authHash, keyMaterial, "ATH", started.nonceTPM().buffer(), nonceCaller.buffer(),
                         8 * authHash.digestSize());
-        Name bindName = bind.equals(Handle.RH_NULL) ? null : tpm.nameOf(bind);
         return new SessionState(started.sessionHandle(), authHash, symmetric, sessionKey, nonceCaller,
                 started.nonceTPM(), bindName, bindValue, random);
     }

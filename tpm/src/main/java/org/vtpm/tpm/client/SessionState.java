@@ -131,7 +131,7 @@ final class SessionState {
         lastAuthValue = context.authorizedHandle() >= 0 ? encryptionAuth.clone() : new byte[0];
         responseHmacAuth = hmacAuth.clone();
         byte[] hmac = Hmac.compute(hash, keyWith(hmacAuth), context.cpHash(hash), nonceCaller.buffer(),
-                nonceTpm.buffer(), new byte[] {(byte) attributes.value()});
+                nonceTpm.buffer(), context.extraNonces().toByteArray(), new byte[] {(byte) attributes.value()});
         return new AuthCommand(handle, nonceCaller, attributes, new Auth(hmac));
     }
 
@@ -178,8 +178,12 @@ final class SessionState {
         return crypt(keyWith(lastAuthValue), nonceTpm, nonceCaller, parameter, false);
     }
 
-    boolean hasSymmetric() {
-        return !symmetric.algorithm().equals(AlgId.NULL);
+    /** Refuses decrypt or encrypt for a session started without a symmetric algorithm. */
+    void checkCanEncrypt(SessionAttributes attributes) {
+        boolean crypts = attributes.has(SessionAttributes.DECRYPT) || attributes.has(SessionAttributes.ENCRYPT);
+        if (crypts && symmetric.algorithm().equals(AlgId.NULL)) {
+            throw new IllegalArgumentException("session " + handle + " was started without parameter encryption");
+        }
     }
 
     private byte[] crypt(byte[] key, Nonce newer, Nonce older, byte[] parameter, boolean encrypt)

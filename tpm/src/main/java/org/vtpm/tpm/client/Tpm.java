@@ -26,6 +26,7 @@ import org.vtpm.tpm.types.AuthCommand;
 import org.vtpm.tpm.types.Handle;
 import org.vtpm.tpm.types.Ht;
 import org.vtpm.tpm.types.Name;
+import org.vtpm.tpm.types.SessionAttributes;
 import org.vtpm.tpm.types.TpmLimits;
 import org.vtpm.tpm.wire.Bytes;
 import org.vtpm.tpm.wire.TpmException;
@@ -103,7 +104,11 @@ public final class Tpm implements AutoCloseable {
             Bytes sent = Bytes.of(parameters);
             List<AuthCommand> authorizations = new ArrayList<>(sessions.length);
             for (int i = 0; i < sessions.length; i++) {
-                authorizations.add(sessions[i].authorize(contexts[i].withParameters(sent)));
+                CommandContext context = contexts[i].withParameters(sent);
+                if (i == 0) {
+                    context = context.withExtraNonces(extraNonces(sessions));
+                }
+                authorizations.add(sessions[i].authorize(context));
             }
             byte[] response = transport.transmit(CommandFraming.encode(spec.code(), plain.handles(), authorizations,
                     parameters));
@@ -116,6 +121,30 @@ public final class Tpm implements AutoCloseable {
             }
             pause(attempt);
         }
+    }
+
+    /**
+     * nonceTPMdecrypt then nonceTPMencrypt (Part 1, 19.6.5): the first session's HMAC covers the
+     * nonces of the sessions that encrypt the command and the response parameter, when those are
+     * other sessions, so that an attacker cannot strip their encryption unnoticed.
+     */
+    private static Bytes extraNonces(Session[] sessions) {
+        int decrypt = indexWith(sessions, SessionAttributes.DECRYPT);
+        int encrypt = indexWith(sessions, SessionAttributes.ENCRYPT);
+        byte[] decryptNonce = decrypt > 0 ? sessions[decrypt].nonceTpm().buffer() : new byte[0];
+        byte[] encryptNonce = encrypt > 0 && encrypt != decrypt ? sessions[encrypt].nonceTpm().buffer() : new byte[0];
+        byte[] both = Arrays.copyOf(decryptNonce, decryptNonce.length + encryptNonce.length);
+        System.arraycopy(encryptNonce, 0, both, decryptNonce.length, encryptNonce.length);
+        return Bytes.of(both);
+    }
+
+    private static int indexWith(Session[] sessions, SessionAttributes bit) {
+        for (int i = 0; i < sessions.length; i++) {
+            if (sessions[i].attributes().has(bit)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

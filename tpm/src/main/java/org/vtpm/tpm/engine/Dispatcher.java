@@ -2,41 +2,76 @@ package org.vtpm.tpm.engine;
 
 import java.util.List;
 
+import org.vtpm.tpm.command.Certify;
+import org.vtpm.tpm.command.CertifyCreation;
 import org.vtpm.tpm.command.CommandFraming;
 import org.vtpm.tpm.command.CommandSpec;
+import org.vtpm.tpm.command.ContextLoad;
+import org.vtpm.tpm.command.ContextSave;
+import org.vtpm.tpm.command.Create;
+import org.vtpm.tpm.command.CreatePrimary;
 import org.vtpm.tpm.command.DecodedCommand;
+import org.vtpm.tpm.command.DictionaryAttackLockReset;
+import org.vtpm.tpm.command.DictionaryAttackParameters;
 import org.vtpm.tpm.command.EventSequenceComplete;
+import org.vtpm.tpm.command.EvictControl;
 import org.vtpm.tpm.command.FlushContext;
 import org.vtpm.tpm.command.GetCapability;
 import org.vtpm.tpm.command.GetRandom;
+import org.vtpm.tpm.command.GetTime;
 import org.vtpm.tpm.command.GetTestResult;
 import org.vtpm.tpm.command.Hash;
 import org.vtpm.tpm.command.HashSequenceStart;
+import org.vtpm.tpm.command.Hmac;
 import org.vtpm.tpm.command.IncrementalSelfTest;
+import org.vtpm.tpm.command.Load;
+import org.vtpm.tpm.command.LoadExternal;
+import org.vtpm.tpm.command.NvDefineSpace;
+import org.vtpm.tpm.command.NvExtend;
+import org.vtpm.tpm.command.NvIncrement;
+import org.vtpm.tpm.command.NvRead;
+import org.vtpm.tpm.command.NvReadLock;
+import org.vtpm.tpm.command.NvReadPublic;
+import org.vtpm.tpm.command.NvSetBits;
+import org.vtpm.tpm.command.NvUndefineSpace;
+import org.vtpm.tpm.command.NvWrite;
+import org.vtpm.tpm.command.NvWriteLock;
 import org.vtpm.tpm.command.PcrEvent;
 import org.vtpm.tpm.command.PcrExtend;
 import org.vtpm.tpm.command.PcrRead;
 import org.vtpm.tpm.command.PcrReset;
+import org.vtpm.tpm.command.Quote;
+import org.vtpm.tpm.command.ReadClock;
+import org.vtpm.tpm.command.ReadPublic;
 import org.vtpm.tpm.command.ResponseFraming;
 import org.vtpm.tpm.command.SelfTest;
 import org.vtpm.tpm.command.SequenceComplete;
 import org.vtpm.tpm.command.SequenceUpdate;
 import org.vtpm.tpm.command.Shutdown;
+import org.vtpm.tpm.command.Sign;
 import org.vtpm.tpm.command.Startup;
 import org.vtpm.tpm.command.StirRandom;
 import org.vtpm.tpm.command.TpmCommand;
 import org.vtpm.tpm.command.TpmResponse;
+import org.vtpm.tpm.command.VerifySignature;
+import org.vtpm.tpm.engine.commands.AttestationCommands;
 import org.vtpm.tpm.engine.commands.Capabilities;
+import org.vtpm.tpm.engine.commands.ClockCommands;
 import org.vtpm.tpm.engine.commands.CommandError;
 import org.vtpm.tpm.engine.commands.CommandTable;
 import org.vtpm.tpm.engine.commands.ContextCommands;
+import org.vtpm.tpm.engine.commands.DictionaryAttackCommands;
 import org.vtpm.tpm.engine.commands.HashCommands;
+import org.vtpm.tpm.engine.commands.NvCommands;
+import org.vtpm.tpm.engine.commands.ObjectCommands;
 import org.vtpm.tpm.engine.commands.PcrCommands;
 import org.vtpm.tpm.engine.commands.RandomCommands;
 import org.vtpm.tpm.engine.commands.Request;
 import org.vtpm.tpm.engine.commands.SelfTests;
 import org.vtpm.tpm.engine.commands.SequenceCommands;
+import org.vtpm.tpm.engine.commands.SigningCommands;
 import org.vtpm.tpm.engine.commands.StartupCommands;
+import org.vtpm.tpm.engine.keys.PrimaryKeys;
 import org.vtpm.tpm.engine.state.EngineState;
 import org.vtpm.tpm.engine.state.ShutdownState;
 import org.vtpm.tpm.types.AuthResponse;
@@ -77,7 +112,13 @@ final class Dispatcher {
         PcrCommands pcrs = new PcrCommands(state.pcrs());
         HashCommands hashes = new HashCommands(state.hierarchies());
         SequenceCommands sequences = new SequenceCommands(state);
-        ContextCommands contexts = new ContextCommands(state.objects());
+        ContextCommands contexts = new ContextCommands(state);
+        ObjectCommands objects = new ObjectCommands(state, new PrimaryKeys());
+        SigningCommands signing = new SigningCommands(state);
+        AttestationCommands attestation = new AttestationCommands(state);
+        ClockCommands clock = new ClockCommands(state.clock());
+        NvCommands nv = new NvCommands(state);
+        DictionaryAttackCommands da = new DictionaryAttackCommands(state.dictionaryAttack());
         Capabilities capabilities = new Capabilities(state, table);
         table.add(Startup.class, startup::startup, NV)
                 .add(Shutdown.class, startup::shutdown, NV)
@@ -93,10 +134,38 @@ final class Dispatcher {
                 .add(PcrReset.class, pcrs::reset, NV)
                 .add(Hash.class, hashes::hash, NONE)
                 .add(FlushContext.class, contexts::flush, NONE)
+                .add(ContextSave.class, contexts::save, NONE)
+                .add(ContextLoad.class, contexts::load, NONE)
                 .add(HashSequenceStart.class, sequences::start, NONE)
                 .add(SequenceUpdate.class, sequences::update, NONE)
                 .add(SequenceComplete.class, sequences::complete, FLUSHED)
-                .add(EventSequenceComplete.class, sequences::eventComplete, CcAttributes.of(NV, FLUSHED));
+                .add(EventSequenceComplete.class, sequences::eventComplete, CcAttributes.of(NV, FLUSHED))
+                .add(CreatePrimary.class, objects::createPrimary, NONE)
+                .add(Create.class, objects::create, NONE)
+                .add(Load.class, objects::load, NONE)
+                .add(EvictControl.class, contexts::evictControl, NV)
+                .add(LoadExternal.class, objects::loadExternal, NONE)
+                .add(ReadPublic.class, objects::readPublic, NONE)
+                .add(Sign.class, signing::sign, NONE)
+                .add(VerifySignature.class, signing::verifySignature, NONE)
+                .add(Hmac.class, signing::hmac, NONE)
+                .add(Quote.class, attestation::quote, NONE)
+                .add(Certify.class, attestation::certify, NONE)
+                .add(CertifyCreation.class, attestation::certifyCreation, NONE)
+                .add(GetTime.class, attestation::getTime, NONE)
+                .add(ReadClock.class, clock::readClock, NONE)
+                .add(NvDefineSpace.class, nv::defineSpace, NV)
+                .add(NvUndefineSpace.class, nv::undefineSpace, NV)
+                .add(NvReadPublic.class, nv::readPublic, NONE)
+                .add(NvWrite.class, nv::write, NV)
+                .add(NvRead.class, nv::read, NONE)
+                .add(NvIncrement.class, nv::increment, NV)
+                .add(NvExtend.class, nv::extend, NV)
+                .add(NvSetBits.class, nv::setBits, NV)
+                .add(NvWriteLock.class, nv::writeLock, NV)
+                .add(NvReadLock.class, nv::readLock, NV)
+                .add(DictionaryAttackLockReset.class, da::lockReset, NV)
+                .add(DictionaryAttackParameters.class, da::parameters, NV);
     }
 
     byte[] process(int locality, byte[] buffer) {
@@ -190,6 +259,14 @@ final class Dispatcher {
             } else if (type.equals(Ht.TRANSIENT)) {
                 if (state.objects().get(handle).isEmpty()) {
                     throw CommandError.of(new TpmRc(TpmRc.REFERENCE_H0.value() + i));
+                }
+            } else if (type.equals(Ht.PERSISTENT)) {
+                if (state.objects().get(handle).isEmpty()) {
+                    throw CommandError.of(TpmRc.HANDLE.withHandle(i + 1));
+                }
+            } else if (type.equals(Ht.NV_INDEX)) {
+                if (state.nv().get(handle).isEmpty()) {
+                    throw CommandError.of(TpmRc.HANDLE.withHandle(i + 1));
                 }
             } else if (!type.equals(Ht.PCR) || handle.value() > Hc.PCR_LAST) {
                 throw CommandError.of(TpmRc.HANDLE.withHandle(i + 1));

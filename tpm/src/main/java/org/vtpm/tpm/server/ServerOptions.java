@@ -15,9 +15,11 @@ import org.vtpm.tpm.transport.swtpm.SwtpmControlChannel;
  *                                connection may stay silent indefinitely.
  * @param maxStateBlobSize        the largest state blob {@code CMD_SET_STATEBLOB} accepts
  * @param disconnectAfterResponse one command per data connection (swtpm's {@code disconnect})
+ * @param terminateAfterDataConnection ask for shutdown once a data (or mssim command) connection
+ *                                ends (swtpm's {@code -t}), for a TPM that serves one client session
  */
 public record ServerOptions(int maxConnections, Duration messageTimeout, int maxStateBlobSize,
-        boolean disconnectAfterResponse) {
+        boolean disconnectAfterResponse, boolean terminateAfterDataConnection) {
 
     public ServerOptions {
         Objects.requireNonNull(messageTimeout, "messageTimeout");
@@ -34,22 +36,31 @@ public record ServerOptions(int maxConnections, Duration messageTimeout, int max
 
     /** 16 connections, 10 s message timeout, 4 MiB blobs. */
     public static ServerOptions defaults() {
-        return new ServerOptions(16, Duration.ofSeconds(10), SwtpmControlChannel.DEFAULT_MAX_BLOB_SIZE, false);
+        return new ServerOptions(16, Duration.ofSeconds(10), SwtpmControlChannel.DEFAULT_MAX_BLOB_SIZE, false,
+                false);
     }
 
     public ServerOptions withMaxConnections(int value) {
-        return new ServerOptions(value, messageTimeout, maxStateBlobSize, disconnectAfterResponse);
+        return new ServerOptions(value, messageTimeout, maxStateBlobSize, disconnectAfterResponse,
+                terminateAfterDataConnection);
     }
 
     public ServerOptions withMessageTimeout(Duration value) {
-        return new ServerOptions(maxConnections, value, maxStateBlobSize, disconnectAfterResponse);
+        return new ServerOptions(maxConnections, value, maxStateBlobSize, disconnectAfterResponse,
+                terminateAfterDataConnection);
     }
 
     public ServerOptions withMaxStateBlobSize(int value) {
-        return new ServerOptions(maxConnections, messageTimeout, value, disconnectAfterResponse);
+        return new ServerOptions(maxConnections, messageTimeout, value, disconnectAfterResponse,
+                terminateAfterDataConnection);
     }
 
     public ServerOptions withDisconnectAfterResponse(boolean value) {
-        return new ServerOptions(maxConnections, messageTimeout, maxStateBlobSize, value);
+        return new ServerOptions(maxConnections, messageTimeout, maxStateBlobSize, value,
+                terminateAfterDataConnection);
+    }
+
+    public ServerOptions withTerminateAfterDataConnection(boolean value) {
+        return new ServerOptions(maxConnections, messageTimeout, maxStateBlobSize, disconnectAfterResponse, value);
     }
 }

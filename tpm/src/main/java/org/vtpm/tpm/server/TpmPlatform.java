@@ -59,15 +59,13 @@ public final class TpmPlatform implements AutoCloseable {
     }
 
     /**
-     * {@code CMD_INIT}, a power cycle: stops the TPM if it runs, then powers it on from the stored
-     * state. A stored volatile state is resumed; otherwise the TPM waits for TPM2_Startup.
+     * {@code CMD_INIT}, a power cycle: stops the TPM if it runs (storing its permanent state), then
+     * powers it on from the stored state. A stored volatile state is resumed; otherwise the TPM waits for TPM2_Startup.
      *
      * @param deleteVolatile remove the stored volatile state once read, so it is resumed only once
      */
     public synchronized void init(boolean deleteVolatile) throws PlatformException {
-        if (running) {
-            powerOff();
-        }
+        stop();
         Optional<byte[]> permanent;
         Optional<byte[]> volatileState;
         try {

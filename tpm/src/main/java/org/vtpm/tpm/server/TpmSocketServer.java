@@ -4,8 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -32,7 +31,8 @@ import java.util.concurrent.Semaphore;
  * the TPM one at a time, through the platform's lock; any number of connections may follow one
  * another, and a connection beyond the limit is closed at once.
  *
- * <p>A peer asking for shutdown ({@code CMD_SHUTDOWN}, mssim {@code TPM_STOP}) completes
+ * <p>A peer asking for shutdown ({@code CMD_SHUTDOWN}, mssim {@code TPM_STOP}), or the end of a
+ * data connection with {@link ServerOptions#terminateAfterDataConnection()}, completes
  * {@link #shutdownRequested()}; the owner then closes the server and the platform.
  */
 public final class TpmSocketServer implements AutoCloseable {
@@ -41,17 +41,17 @@ public final class TpmSocketServer implements AutoCloseable {
     private static final Duration ACCEPT_RETRY_PAUSE = Duration.ofMillis(100);
 
     private final TpmPlatform platform;
-    private final Map<ServerChannel, InetSocketAddress> requested;
+    private final Map<ServerChannel, SocketAddress> requested;
     private final ServerOptions options;
     private final Executor executor;
     private final Semaphore connectionSlots;
-    private final Map<ServerChannel, ServerSocket> listeners = new EnumMap<>(ServerChannel.class);
-    private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+    private final Map<ServerChannel, Listener> listeners = new EnumMap<>(ServerChannel.class);
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final CompletableFuture<Void> shutdownRequested = new CompletableFuture<>();
     private volatile boolean closed;
     private boolean started;
 
-    private TpmSocketServer(TpmPlatform platform, Map<ServerChannel, InetSocketAddress> requested,
+    private TpmSocketServer(TpmPlatform platform, Map<ServerChannel, SocketAddress> requested,
             ServerOptions options, Executor executor) {
         this.platform = Objects.requireNonNull(platform, "platform");
         this.requested = new EnumMap<>(requested);
@@ -61,12 +61,13 @@ public final class TpmSocketServer implements AutoCloseable {
     }
 
     /**
-     * swtpm's socket interface: the data channel and, if given, the control channel.
-     * Port 0 picks a free port; {@link #address} tells which.
+     * swtpm's socket interface: the data channel and, if given, the control channel, each on a TCP
+     * address ({@link InetSocketAddress}; port 0 picks a free port, {@link #port} tells which) or
+     * a Unix domain socket ({@link java.net.UnixDomainSocketAddress}, swtpm's {@code type=unixio}).
      */
-    public static TpmSocketServer swtpm(TpmPlatform platform, InetSocketAddress data,
-            Optional<InetSocketAddress> control, ServerOptions options, Executor executor) {
-        Map<ServerChannel, InetSocketAddress> channels = new EnumMap<>(ServerChannel.class);
+    public static TpmSocketServer swtpm(TpmPlatform platform, SocketAddress data,
+            Optional<? extends SocketAddress> control, ServerOptions options, Executor executor) {
+        Map<ServerChannel, SocketAddress> channels = new EnumMap<>(ServerChannel.class);
         channels.put(ServerChannel.SWTPM_DATA, Objects.requireNonNull(data, "data"));
         control.ifPresent(address -> channels.put(ServerChannel.SWTPM_CONTROL, address));
         return new TpmSocketServer(platform, channels, options, executor);
@@ -77,9 +78,9 @@ public final class TpmSocketServer implements AutoCloseable {
      * given, swtpm's control channel beside it for state blobs.
      */
     public static TpmSocketServer mssim(TpmPlatform platform, InetSocketAddress command,
-            InetSocketAddress platformPort, Optional<InetSocketAddress> control, ServerOptions options,
+            InetSocketAddress platformPort, Optional<? extends SocketAddress> control, ServerOptions options,
             Executor executor) {
-        Map<ServerChannel, InetSocketAddress> channels = new EnumMap<>(ServerChannel.class);
+        Map<ServerChannel, SocketAddress> channels = new EnumMap<>(ServerChannel.class);
         channels.put(ServerChannel.MSSIM_COMMAND, Objects.requireNonNull(command, "command"));
         channels.put(ServerChannel.MSSIM_PLATFORM, Objects.requireNonNull(platformPort, "platformPort"));
         control.ifPresent(address -> channels.put(ServerChannel.SWTPM_CONTROL, address));
@@ -96,10 +97,10 @@ public final class TpmSocketServer implements AutoCloseable {
         }
         started = true;
         try {
-            for (Map.Entry<ServerChannel, InetSocketAddress> entry : requested.entrySet()) {
-                listeners.put(entry.getKey(), bind(entry.getValue()));
+            for (Map.Entry<ServerChannel, SocketAddress> entry : requested.entrySet()) {
+                listeners.put(entry.getKey(), Listener.bind(entry.getValue()));
             }
-            for (Map.Entry<ServerChannel, ServerSocket> entry : listeners.entrySet()) {
+            for (Map.Entry<ServerChannel, Listener> entry : listeners.entrySet()) {
                 executor.execute(() -> acceptLoop(entry.getKey(), entry.getValue()));
             }
         } catch (IOException | RejectedExecutionException e) {
@@ -108,27 +109,20 @@ public final class TpmSocketServer implements AutoCloseable {
         }
     }
 
-    private static ServerSocket bind(InetSocketAddress address) throws IOException {
-        ServerSocket socket = new ServerSocket();
-        try {
-            socket.setReuseAddress(true);
-            socket.bind(address);
-            return socket;
-        } catch (IOException e) {
-            socket.close();
-            throw new IOException("cannot listen on " + address + ": " + e.getMessage(), e);
-        }
-    }
-
     /** Where {@code channel} listens, with the port actually bound; empty if it is not served. */
-    public synchronized Optional<InetSocketAddress> address(ServerChannel channel) {
-        ServerSocket socket = listeners.get(channel);
-        return socket == null ? Optional.empty() : Optional.of((InetSocketAddress) socket.getLocalSocketAddress());
+    public synchronized Optional<SocketAddress> address(ServerChannel channel) {
+        Listener listener = listeners.get(channel);
+        return listener == null ? Optional.empty() : Optional.of(listener.address());
     }
 
-    /** The bound port of {@code channel}, which must be served. */
+    /** The bound TCP port of {@code channel}, which must be served on TCP. */
     public int port(ServerChannel channel) {
-        return address(channel).orElseThrow(() -> new IllegalStateException(channel + " is not served")).getPort();
+        SocketAddress address = address(channel)
+                .orElseThrow(() -> new IllegalStateException(channel + " is not served"));
+        if (!(address instanceof InetSocketAddress inet)) {
+            throw new IllegalStateException(channel + " is served on " + address + ", not on a TCP port");
+        }
+        return inet.getPort();
     }
 
     /** Completes when a peer asked the TPM to shut down, or when the server was closed. */
@@ -140,11 +134,11 @@ public final class TpmSocketServer implements AutoCloseable {
         return platform;
     }
 
-    private void acceptLoop(ServerChannel channel, ServerSocket listener) {
+    private void acceptLoop(ServerChannel channel, Listener listener) {
         while (!closed && !Thread.currentThread().isInterrupted()) {
-            Socket socket;
+            Connection connection;
             try {
-                socket = listener.accept();
+                connection = listener.accept(options.messageTimeout());
             } catch (IOException e) {
                 if (closed || listener.isClosed()) {
                     return;
@@ -156,16 +150,21 @@ public final class TpmSocketServer implements AutoCloseable {
             }
             if (!connectionSlots.tryAcquire()) {
                 LOG.log(System.Logger.Level.WARNING, "{0}: {1} connections open; refusing {2}", channel,
-                        options.maxConnections(), socket.getRemoteSocketAddress());
-                closeQuietly(socket);
+                        options.maxConnections(), connection.peer());
+                connection.close();
                 continue;
             }
-            connections.add(socket);
+            connections.add(connection);
+            if (closed) {
+                // close() may have swept the open connections just before this one was added.
+                release(connection);
+                return;
+            }
             try {
-                executor.execute(() -> serve(channel, socket));
+                executor.execute(() -> serve(channel, connection));
             } catch (RejectedExecutionException e) {
-                LOG.log(System.Logger.Level.WARNING, "{0}: no thread for {1}", channel, socket.getRemoteSocketAddress());
-                release(socket);
+                LOG.log(System.Logger.Level.WARNING, "{0}: no thread for {1}", channel, connection.peer());
+                release(connection);
             }
         }
     }
@@ -178,21 +177,22 @@ public final class TpmSocketServer implements AutoCloseable {
         }
     }
 
-    private void serve(ServerChannel channel, Socket socket) {
+    private void serve(ServerChannel channel, Connection connection) {
         try {
-            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, options.messageTimeout().toMillis()));
-            socket.setTcpNoDelay(true);
-            MessageInput in = new MessageInput(socket.getInputStream(), () -> closed);
-            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
+            MessageInput in = new MessageInput(connection.input(), () -> closed);
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(connection.output()));
             protocol(channel).serve(in, out);
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "{0}: connection from {1} ended: {2}", channel,
-                    socket.getRemoteSocketAddress(), e.toString());
+            LOG.log(System.Logger.Level.DEBUG, "{0}: connection from {1} ended: {2}", channel, connection.peer(),
+                    e.toString());
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, channel + ": connection from " + socket.getRemoteSocketAddress()
-                    + " failed", e);
+            LOG.log(System.Logger.Level.ERROR, channel + ": connection from " + connection.peer() + " failed", e);
         } finally {
-            release(socket);
+            release(connection);
+            boolean dataChannel = channel == ServerChannel.SWTPM_DATA || channel == ServerChannel.MSSIM_COMMAND;
+            if (dataChannel && options.terminateAfterDataConnection() && !closed) {
+                requestShutdown();
+            }
         }
     }
 
@@ -212,13 +212,13 @@ public final class TpmSocketServer implements AutoCloseable {
     }
 
     private void requestShutdown() {
-        LOG.log(System.Logger.Level.INFO, "shutdown requested by a peer");
+        LOG.log(System.Logger.Level.INFO, "shutdown requested");
         shutdownRequested.complete(null);
     }
 
-    private void release(Socket socket) {
-        closeQuietly(socket);
-        if (connections.remove(socket)) {
+    private void release(Connection connection) {
+        connection.close();
+        if (connections.remove(connection)) {
             connectionSlots.release();
         }
     }
@@ -229,7 +229,7 @@ public final class TpmSocketServer implements AutoCloseable {
      */
     @Override
     public void close() {
-        List<ServerSocket> toClose;
+        List<Listener> toClose;
         synchronized (this) {
             if (closed) {
                 return;
@@ -237,17 +237,9 @@ public final class TpmSocketServer implements AutoCloseable {
             closed = true;
             toClose = new ArrayList<>(listeners.values());
         }
-        toClose.forEach(TpmSocketServer::closeQuietly);
+        toClose.forEach(Listener::close);
         new ArrayList<>(connections).forEach(this::release);
         shutdownRequested.complete(null);
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            LOG.log(System.Logger.Level.DEBUG, "closing {0}: {1}", closeable, e.getMessage());
-        }
     }
 
     @Override

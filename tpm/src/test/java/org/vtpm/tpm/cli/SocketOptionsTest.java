@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetSocketAddress;
+import java.net.UnixDomainSocketAddress;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
@@ -22,12 +24,11 @@ class SocketOptionsTest {
     void theFullFormToolsWrite() throws Exception {
         SocketOptions options = parse("--tpm2", "--server", "type=tcp,port=2321,bindaddr=0.0.0.0", "--ctrl",
                 "type=tcp,port=2322", "--tpmstate", "dir=/var/lib/vtpm/a,mode=0600", "--flags",
-                "not-need-init,startup-clear", "--pid", "file=/run/vtpm.pid", "--log", "file=/var/log/vtpm.log,level=20,truncate");
+                "not-need-init,startup-clear", "--pid", "file=/run/vtpm.pid", "--log",
+                "file=/var/log/vtpm.log,level=20,truncate");
         assertEquals(SocketOptions.Protocol.SWTPM, options.protocol());
-        assertEquals("0.0.0.0", options.serverHost());
-        assertEquals(2321, options.serverPort());
-        assertEquals(Optional.of(2322), options.controlPort());
-        assertEquals("127.0.0.1", options.controlHost());
+        assertEquals(new InetSocketAddress("0.0.0.0", 2321), options.server());
+        assertEquals(Optional.of(new InetSocketAddress("127.0.0.1", 2322)), options.control());
         assertEquals(Path.of("/var/lib/vtpm/a"), options.stateDirectory());
         assertEquals(PosixFilePermissions.fromString("rw-------"), options.stateMode());
         assertTrue(options.notNeedInit());
@@ -45,16 +46,29 @@ class SocketOptionsTest {
     void shortFormsAndDefaults() throws Exception {
         SocketOptions options = parse("--tpm2", "--server", "port=2321", "--tpmstate", "dir=/tmp/s", "-d");
         assertEquals(SocketOptions.Protocol.SWTPM, options.protocol());
-        assertEquals("127.0.0.1", options.serverHost());
-        assertEquals(Optional.empty(), options.controlPort());
+        assertEquals(new InetSocketAddress("127.0.0.1", 2321), options.server());
+        assertEquals(Optional.empty(), options.control());
         assertEquals(Optional.empty(), options.startup());
         assertEquals(SocketOptions.DEFAULT_LOG_LEVEL, options.logLevel());
         assertTrue(options.daemon());
+        assertFalse(options.terminate());
         assertEquals(SocketOptions.Backend.ENGINE, options.backend());
+        assertTrue(parse("--tpm2", "-p", "1", "--tpmstate", "dir=/tmp/s", "-t").terminate());
 
-        assertEquals(2400, parse("--tpm2", "-p", "2400", "--tpmstate", "dir=/tmp/s").serverPort());
-        assertEquals(2401, parse("--tpm2", "--port=2401", "--tpmstate=dir=/tmp/s").serverPort());
+        assertEquals(new InetSocketAddress("127.0.0.1", 2400), parse("--tpm2", "-p", "2400", "--tpmstate",
+                "dir=/tmp/s").server());
+        assertEquals(new InetSocketAddress("127.0.0.1", 2401), parse("--tpm2", "--port=2401",
+                "--tpmstate=dir=/tmp/s").server());
         assertTrue(parse("--tpm2", "--server=port=1,disconnect", "--tpmstate", "dir=/tmp/s").disconnect());
+    }
+
+    @Test
+    void unixSockets() throws Exception {
+        SocketOptions options = parse("--tpm2", "--server", "type=unixio,path=/run/vtpm/a.sock", "--ctrl",
+                "type=unixio,path=/run/vtpm/a.sock.ctrl", "--tpmstate", "dir=/tmp/s");
+        assertEquals(SocketOptions.Protocol.SWTPM, options.protocol());
+        assertEquals(UnixDomainSocketAddress.of("/run/vtpm/a.sock"), options.server());
+        assertEquals(Optional.of(UnixDomainSocketAddress.of("/run/vtpm/a.sock.ctrl")), options.control());
     }
 
     @Test
@@ -82,11 +96,15 @@ class SocketOptionsTest {
         "--tpm2 -p 1 --server port=2 --tpmstate dir=/s                  | both -p and --server port",
         "--tpm2 --server port=0 --tpmstate dir=/s                       | not a TCP port: '0'",
         "--tpm2 --server port=x --tpmstate dir=/s                       | not a TCP port: 'x'",
-        "--tpm2 --server type=unixio,path=/s --tpmstate dir=/s          | unsupported parameter 'path'",
+        "--tpm2 --server type=unixio --tpmstate dir=/s                  | type=unixio needs path=PATH",
+        "--tpm2 --server type=unixio,path=/s,port=1 --tpmstate dir=/s   | port and bindaddr are for type=tcp",
+        "--tpm2 -p 1 --server type=unixio,path=/s --tpmstate dir=/s     | -p is for TCP",
+        "--tpm2 --server port=1,path=/s --tpmstate dir=/s               | path is for type=unixio",
+        "--tpm2 --server port=1 --ctrl type=udp,port=2 --tpmstate dir=/s | unsupported type 'udp'",
         "--tpm2 --server type=udp,port=1 --tpmstate dir=/s              | unsupported type 'udp'",
         "--tpm2 --server port=1,port=2 --tpmstate dir=/s                | 'port' given twice",
         "--tpm2 --server port=1 --server port=2 --tpmstate dir=/s       | --server given twice",
-        "--tpm2 --server port=1 --ctrl port=2 --tpmstate dir=/s         | type=tcp is required",
+        "--tpm2 --server port=1 --ctrl port=2 --tpmstate dir=/s         | type=tcp or type=unixio is required",
         "--tpm2 --server port=1 --ctrl type=tcp --tpmstate dir=/s       | port=PORT is required",
         "--tpm2 --server port=1 --tpmstate dir=/s,mode=0999             | not an octal file mode",
         "--tpm2 --server port=1 --tpmstate dir=/s,mode=0400             | owner must be able to read and write",

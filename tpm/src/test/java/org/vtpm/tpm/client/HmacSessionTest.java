@@ -139,6 +139,36 @@ class HmacSessionTest {
     }
 
     @Test
+    void aSecondSessionEncryptsWhileTheFirstAuthorizesCoveringItsNonce() throws Exception {
+        HmacSession auth = HmacSession.start(swtpm.tpm, SessionSetup.unsalted(HashAlgorithm.SHA256));
+        HmacSession encrypting = HmacSession.start(swtpm.tpm,
+                SessionSetup.unsalted(HashAlgorithm.SHA256).salted(rsaParent, rsaParentPublic).withAesCfb(128));
+        Handle sealed = sealUnder(auth.withAuth(PARENT_AUTH), encrypting.withAttributes(SessionAttributes.of(
+                SessionAttributes.CONTINUE_SESSION, SessionAttributes.DECRYPT)));
+        assertFalse(contains(swtpm.lastCommand(), SECRET), "the secret crossed the wire in clear");
+        byte[] unsealed = swtpm.tpm.execute(new Unseal(sealed), auth.withAuth(SEAL_AUTH),
+                encrypting.withAttributes(RESPONSE)).outData().buffer();
+        assertArrayEquals(SECRET, unsealed);
+        assertFalse(contains(swtpm.lastResponse(), SECRET), "the secret crossed the wire in clear");
+    }
+
+    @Test
+    void anAuditSessionIsAcceptedOnACommandWithoutAuthorization() throws Exception {
+        HmacSession audit = HmacSession.start(swtpm.tpm, SessionSetup.unsalted(HashAlgorithm.SHA384))
+                .withAttributes(SessionAttributes.of(SessionAttributes.CONTINUE_SESSION, SessionAttributes.AUDIT));
+        for (int i = 0; i < 3; i++) {
+            assertEquals(16, swtpm.tpm.execute(new GetRandom(16), audit).randomBytes().size());
+        }
+        assertFalse(audit.ended());
+    }
+
+    @Test
+    void encryptionNeedsASessionStartedWithASymmetricAlgorithm() throws Exception {
+        HmacSession plain = HmacSession.start(swtpm.tpm, SessionSetup.unsalted(HashAlgorithm.SHA256));
+        assertThrows(IllegalArgumentException.class, () -> plain.withAttributes(RESPONSE));
+    }
+
+    @Test
     void aResponseWhoseHmacDoesNotVerifyIsRefused() throws Exception {
         Handle sealed = sealUnder(PasswordSession.of(PARENT_AUTH));
         HmacSession session = HmacSession.start(swtpm.tpm, SessionSetup.unsalted(HashAlgorithm.SHA256));
@@ -174,7 +204,7 @@ class HmacSessionTest {
     }
 
     /** Seals {@link #SECRET} under the RSA parent and loads it. */
-    private static Handle sealUnder(Session parentAuth) throws Exception {
+    private static Handle sealUnder(Session... parentAuth) throws Exception {
         Public template = Templates.sealed(Digest.EMPTY, true);
         CreateResponse created = swtpm.tpm.execute(new Create(rsaParent,
                 Tpm2b.of(new SensitiveCreate(SEAL_AUTH, new SensitiveData(SECRET))), Tpm2b.of(template), Data.EMPTY,

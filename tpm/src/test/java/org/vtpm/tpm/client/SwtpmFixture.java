@@ -10,6 +10,8 @@ import org.vtpm.tpm.command.FlushContext;
 import org.vtpm.tpm.command.GetCapability;
 import org.vtpm.tpm.command.GetCapabilityResponse;
 import org.vtpm.tpm.transport.TpmTransport;
+import org.vtpm.tpm.transport.swtpm.SwtpmControlChannel;
+import org.vtpm.tpm.transport.swtpm.SwtpmOptions;
 import org.vtpm.tpm.transport.swtpm.SwtpmProcess;
 import org.vtpm.tpm.types.Cap;
 import org.vtpm.tpm.types.Data;
@@ -41,6 +43,15 @@ final class SwtpmFixture implements AutoCloseable {
 
     static SwtpmFixture start() throws IOException {
         return new SwtpmFixture(SwtpmProcess.start());
+    }
+
+    static SwtpmFixture start(SwtpmOptions options) throws IOException {
+        return new SwtpmFixture(SwtpmProcess.start(options));
+    }
+
+    /** The control channel: power cycles (CMD_INIT) between TPM2_Shutdown and TPM2_Startup. */
+    SwtpmControlChannel control() {
+        return process.controlChannel();
     }
 
     /** Rewrites every response until {@link #clearResponseFilter}. */
@@ -79,10 +90,11 @@ final class SwtpmFixture implements AutoCloseable {
      */
     void flushAllExcept(Handle... keep) throws TpmException, IOException {
         Set<Handle> kept = Set.of(keep);
-        for (int first : new int[] {Hc.HR_HMAC_SESSION, Hc.HR_POLICY_SESSION, Hc.HR_TRANSIENT}) {
+        // The loaded-session range lists HMAC and policy sessions alike, each by its own handle.
+        for (int first : new int[] {Hc.HR_HMAC_SESSION, Hc.HR_TRANSIENT}) {
             GetCapabilityResponse response = tpm.execute(new GetCapability(Cap.HANDLES, first, 64));
             for (Handle handle : ((HandleList) response.capabilityData().data()).handles()) {
-                if (handle.value() >>> Hc.HR_SHIFT == first >>> Hc.HR_SHIFT && !kept.contains(handle)) {
+                if (!kept.contains(handle)) {
                     flush(handle);
                 }
             }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.security.SecureRandom;
 
+import org.vtpm.tpm.client.Tpm;
 import org.vtpm.tpm.transport.InProcessTransport;
 import org.vtpm.tpm.transport.TpmTransportException;
 import org.vtpm.tpm.transport.swtpm.SwtpmControlChannel;
@@ -28,6 +29,8 @@ final class Differential implements AutoCloseable {
         }
     }
 
+    private static final int TPM_RC_RETRY = 0x922;
+
     private final SwtpmProcess swtpm;
     private final SwtpmSocketTransport swtpmData;
     private final SwtpmControlChannel control;
@@ -40,11 +43,15 @@ final class Differential implements AutoCloseable {
         control = swtpm.controlChannel();
     }
 
-    /** A new engine, and swtpm power-cycled; both started with Startup(CLEAR). */
+    /**
+     * A new engine, and swtpm power-cycled in order (a power loss without Shutdown would count as a
+     * dictionary-attack failure); both started with Startup(CLEAR).
+     */
     void restart() throws IOException {
         engine = Engine.manufacture(new SecureRandom());
         engineTransport = new InProcessTransport(engine, "differential");
         control.setLocality(0);
+        swtpmData.transmit(Bytes.command("8001 00000000 00000145 0000"));
         control.init(true);
         Answers startup = send(Bytes.command("8001 00000000 00000144 0000"));
         assertEquals(0, startup.engineCode());
@@ -53,6 +60,16 @@ final class Differential implements AutoCloseable {
 
     Engine engine() {
         return engine;
+    }
+
+    /** Typed access to the engine side. */
+    Tpm engineTpm() {
+        return new Tpm(engineTransport);
+    }
+
+    /** Typed access to the swtpm side (not to be closed: the data channel is shared). */
+    Tpm swtpmTpm() {
+        return new Tpm(swtpmData);
     }
 
     /** _TPM_Init on both. */
@@ -66,8 +83,17 @@ final class Differential implements AutoCloseable {
         control.setLocality(locality);
     }
 
+    /**
+     * Sends to both. libtpms answers TPM_RC_RETRY to the first use of a new NV index's
+     * authorization (it wants to commit NV first); a TPM may do that, the caller retries, and so
+     * does this.
+     */
     Answers send(byte[] command) throws IOException {
-        return new Answers(engineTransport.transmit(command), swtpmData.transmit(command));
+        byte[] fromSwtpm = swtpmData.transmit(command);
+        if (Bytes.responseCode(fromSwtpm) == TPM_RC_RETRY) {
+            fromSwtpm = swtpmData.transmit(command);
+        }
+        return new Answers(engineTransport.transmit(command), fromSwtpm);
     }
 
     /** Asserts both answered the same response code, and returns the answers. */

@@ -190,8 +190,17 @@ class EngineTest {
             byte[] response = engine.process(0, Bytes.command(String.format("8001 00000000 %08x", attributes.commandIndex())));
             assertNotEquals(TpmRc.COMMAND_CODE.value(), Bytes.responseCode(response), attributes.toString());
         }
-        byte[] unlisted = engine.process(0, Bytes.command("8001 00000000 00000153"));
+        byte[] unlisted = engine.process(0, Bytes.command("8001 00000000 00000159"));
         assertEquals(TpmRc.COMMAND_CODE.value(), Bytes.responseCode(unlisted));
+    }
+
+    @Test
+    void theFuzzSeedsAreValidCommands() {
+        for (byte[] seed : FuzzTest.SEEDS) {
+            int rc = Bytes.responseCode(engine.process(0, seed));
+            assertEquals(0, rc,
+                    Bytes.hex(seed) + " -> " + Integer.toHexString(rc));
+        }
     }
 
     @Test
@@ -200,6 +209,26 @@ class EngineTest {
         assertEquals(TpmRc.INSUFFICIENT.value(), Bytes.responseCode(engine.process(0, Bytes.raw("8001 00"))));
         assertEquals(TpmRc.COMMAND_SIZE.value(),
                 Bytes.responseCode(engine.process(0, Bytes.raw("8001 0000000d 0000017b 0008"))));
+    }
+
+    @Test
+    void dictionaryAttackLockoutAndAPowerLossCounted() throws Exception {
+        String wrong = "8002 00000000 00000139 4000000a 0000000a 40000009 0000 01 0001 78";
+        assertEquals(TpmRc.AUTH_FAIL.withSession(1).value(), Bytes.responseCode(engine.process(0, Bytes.command(wrong))));
+        assertEquals(TpmRc.LOCKOUT.value(), Bytes.responseCode(engine.process(0, Bytes.command(wrong))),
+                "a failed lockoutAuth locks the lockout entity");
+
+        tpm.execute(new org.vtpm.tpm.command.Hash(new MaxBuffer(new byte[1]), AlgId.SHA256, Handle.RH_NULL));
+        String protectedUse = "8002 00000000 0000012a 40000001 00000009 40000009 0000 01 0000"
+                + " 0000 000e 01500000 000b 00060006 0000 0004";
+        assertEquals(0, Bytes.responseCode(engine.process(0, Bytes.command(protectedUse))));
+        String nvWrong = "8002 00000000 00000137 01500000 01500000 0000000a 40000009 0000 01 0001 78 0001 00 0000";
+        for (int i = 0; i < 3; i++) {
+            assertEquals(TpmRc.AUTH_FAIL.withSession(1).value(),
+                    Bytes.responseCode(engine.process(0, Bytes.command(nvWrong))));
+        }
+        String nvRight = "8002 00000000 00000137 01500000 01500000 00000009 40000009 0000 01 0000 0001 00 0000";
+        assertEquals(TpmRc.LOCKOUT.value(), Bytes.responseCode(engine.process(0, Bytes.command(nvRight))));
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class FuzzTest {
 
     private static final String PW = "00000009 40000009 0000 01 0000";
-    private static final List<byte[]> SEEDS = List.of(
+    static final List<byte[]> SEEDS = List.of(
             Bytes.command("8001 00000000 0000017b 0020"),
             Bytes.command("8001 00000000 0000017e 00000002 000b 03 ffffff 0004 03 0f0000"),
             Bytes.command("8002 00000000 00000182 00000010 " + PW + " 00000002 000b " + "ab".repeat(32)
@@ -31,12 +31,19 @@ class FuzzTest {
             Bytes.command("8001 00000000 00000146 0004 01020304"),
             Bytes.command("8001 00000000 00000142 00000002 0004 000b"),
             Bytes.command("8001 00000000 00000145 0001"),
-            Bytes.command("8001 00000000 00000186 0002 6161 0010"),
+            Bytes.command("8001 00000000 00000186 0000 000b"),
             Bytes.command("8002 00000000 0000015c 80000000 " + PW + " 0003 616263"),
             Bytes.command("8002 00000000 0000013e 80000000 " + PW + " 0003 646566 40000001"),
-            Bytes.command("8002 00000000 00000185 00000010 80000001 "
+            Bytes.command("8001 00000000 00000186 0000 0010"),
+            Bytes.command("8002 00000000 00000185 00000010 80000000 "
                     + "00000012 40000009 0000 01 0000 40000009 0000 01 0000 0000"),
-            Bytes.command("8001 00000000 00000165 80000002"));
+            Bytes.command("8002 00000000 0000012a 40000001 " + PW + " 0000 000e 01500000 000b 00060006 0000 0010"),
+            Bytes.command("8002 00000000 00000137 40000001 01500000 " + PW + " 0004 01020304 0002"),
+            Bytes.command("8002 00000000 0000014e 40000001 01500000 " + PW + " 0008 0000"),
+            Bytes.command("8002 00000000 00000131 40000001 " + PW + " 0004 0000 0000 0018 0023 000b 00040472 0000 "
+                    + "0010 0018 000b 0003 0010 0000 0000 0000 00000000"),
+            Bytes.command("8001 00000000 00000181"),
+            Bytes.command("8001 00000000 00000165 80000000"));
 
     @Test
     void anyInputGivesAWellFormedResponse() throws Exception {

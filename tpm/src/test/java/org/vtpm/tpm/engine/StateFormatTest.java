@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.vtpm.tpm.engine.state.StateFormatException;
@@ -23,6 +25,9 @@ class StateFormatTest {
         engine.process(0, Bytes.command("8001 00000000 00000144 0000"));
         engine.process(0, Bytes.command("8002 00000000 00000182 00000004 " + PW + " 00000001 000b " + "11".repeat(32)));
         engine.process(0, Bytes.command("8002 00000000 0000013c 00000010 " + PW + " 0003 616263"));
+        engine.process(0, Bytes.command("8002 00000000 0000012a 40000001 " + PW
+                + " 0002 6162 000e 01500000 000b 00060006 0000 0010"));
+        engine.process(0, Bytes.command("8002 00000000 00000137 40000001 01500000 " + PW + " 0004 01020304 0002"));
         engine.process(0, Bytes.command("8001 00000000 00000145 0001"));
         return engine;
     }
@@ -34,6 +39,9 @@ class StateFormatTest {
         Engine restored = Engine.restore(saved);
         assertArrayEquals(saved, restored.saveState());
         assertArrayEquals(engine.process(0, Bytes.command(READ)), restored.process(0, Bytes.command(READ)));
+        String nvRead = "8002 00000000 0000014e 40000001 01500000 " + PW + " 0010 0000";
+        assertEquals(0, Bytes.responseCode(engine.process(0, Bytes.command(nvRead))));
+        assertArrayEquals(engine.process(0, Bytes.command(nvRead)), restored.process(0, Bytes.command(nvRead)));
         assertEquals(engine.shutdownState(), restored.shutdownState());
 
         restored.tpmInit();
@@ -73,7 +81,7 @@ class StateFormatTest {
     }
 
     @Test
-    void headerAndSectionsAreCheckedBeforeUse() {
+    void headerAndSectionsAreCheckedBeforeUse() throws Exception {
         byte[] saved = used().saveState();
         assertEquals("VTPM", new String(saved, 0, 4, StandardCharsets.US_ASCII));
 
@@ -86,10 +94,19 @@ class StateFormatTest {
         StateFormatException e = assertThrows(StateFormatException.class, () -> Engine.restore(tooNew));
         assertTrue(e.getMessage().contains("needs a reader"), e.getMessage());
 
+        Set<Integer> boundaries = new HashSet<>();
+        for (int at = 8; at < saved.length; at += 12 + Bytes.u32(saved, at + 8)) {
+            boundaries.add(at);
+        }
         for (int length = 0; length < saved.length; length += 7) {
             byte[] truncated = Arrays.copyOf(saved, length);
-            assertThrows(StateFormatException.class, () -> Engine.restore(truncated), "truncated to " + length);
+            if (!boundaries.contains(length)) {
+                assertThrows(StateFormatException.class, () -> Engine.restore(truncated), "truncated to " + length);
+            }
         }
+        int objectsEnd = indexOf(saved, "NVIX".getBytes(StandardCharsets.US_ASCII));
+        Engine older = Engine.restore(Arrays.copyOf(saved, objectsEnd));
+        assertTrue(older.saveState().length > objectsEnd, "a state from before NV indices existed still loads");
     }
 
     @Test

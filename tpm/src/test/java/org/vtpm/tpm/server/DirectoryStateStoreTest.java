@@ -24,7 +24,8 @@ class DirectoryStateStoreTest {
 
     @Test
     void writesReplaceWholeFilesWithTheGivenMode() throws Exception {
-        try (DirectoryStateStore store = DirectoryStateStore.open(directory, PosixFilePermissions.fromString("rw-------"))) {
+        try (DirectoryStateStore store = DirectoryStateStore.open(directory,
+                PosixFilePermissions.fromString("rw-------"))) {
             assertFalse(store.load(StatePart.PERMANENT).isPresent());
             store.store(StatePart.PERMANENT, new byte[] {1, 2, 3});
             store.store(StatePart.PERMANENT, new byte[] {4});

@@ -107,6 +107,23 @@ class MssimProtocolTest {
     }
 
     @Test
+    void theHandshakeAnswersAndSessionEndCloses() throws Exception {
+        try (RawConnection raw = new RawConnection(tpm.port(ServerChannel.MSSIM_COMMAND))) {
+            raw.send(ByteBuffer.allocate(8).putInt(15).putInt(1).array());
+            assertEquals(1, raw.readInt(), "server version");
+            assertEquals(1, raw.readInt(), "platform available");
+            assertEquals(0, raw.readInt());
+            raw.send(ByteBuffer.allocate(4).putInt(20).array());
+            assertTrue(raw.closedByPeer());
+        }
+        try (RawConnection raw = new RawConnection(tpm.port(ServerChannel.MSSIM_PLATFORM))) {
+            raw.send(ByteBuffer.allocate(8).putInt(11).putInt(20).array());
+            assertEquals(0, raw.readInt());
+            assertTrue(raw.closedByPeer());
+        }
+    }
+
+    @Test
     void anAbsurdCommandSizeIsAFramedErrorAndADisconnect() throws Exception {
         tpm.platform.init(false);
         try (RawConnection raw = new RawConnection(tpm.port(ServerChannel.MSSIM_COMMAND))) {

@@ -19,17 +19,14 @@ import org.vtpm.tpm.transport.swtpm.SwtpmOptions;
  */
 final class ServedTpm implements AutoCloseable {
 
-    final TpmDevice device;
     final DirectoryStateStore store;
     final TpmPlatform platform;
     final TpmSocketServer server;
     private final ExecutorService executor;
-
     private final AutoCloseable backendProcess;
 
-    private ServedTpm(TpmDevice device, AutoCloseable backendProcess, DirectoryStateStore store, TpmPlatform platform, TpmSocketServer server,
-            ExecutorService executor) {
-        this.device = device;
+    private ServedTpm(AutoCloseable backendProcess, DirectoryStateStore store, TpmPlatform platform,
+            TpmSocketServer server, ExecutorService executor) {
         this.backendProcess = backendProcess;
         this.store = store;
         this.platform = platform;
@@ -67,7 +64,7 @@ final class ServedTpm implements AutoCloseable {
                                 Optional.of(loopback(base + 2)), options, executor);
                 try {
                     server.start();
-                    return new ServedTpm(device, swtpm, store, platform, server, executor);
+                    return new ServedTpm(swtpm, store, platform, server, executor);
                 } catch (IOException e) {
                     if (attempt == 20) {
                         throw e;

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -152,6 +154,20 @@ class SwtpmProtocolTest {
     }
 
     @Test
+    void aStateBlobCanBeReadFromAnOffset() throws Exception {
+        byte[] whole = control.getStateBlob(StateBlobType.PERMANENT, true).data();
+        try (RawConnection raw = new RawConnection(tpm.port(ServerChannel.SWTPM_CONTROL))) {
+            raw.send(ByteBuffer.allocate(16).putInt(PtmCommand.GET_STATEBLOB.code()).putInt(1)
+                    .putInt(StateBlobType.PERMANENT.code()).putInt(100).array());
+            assertEquals(0, raw.readInt());
+            assertEquals(0, raw.readInt(), "not encrypted");
+            assertEquals(whole.length - 100, raw.readInt());
+            assertEquals(whole.length - 100, raw.readInt());
+            assertArrayEquals(Arrays.copyOfRange(whole, 100, whole.length), raw.read(whole.length - 100));
+        }
+    }
+
+    @Test
     void setStateBlobNeedsAStoppedTpm() throws Exception {
         StateBlob permanent = control.getStateBlob(StateBlobType.PERMANENT, true);
         PtmException e = assertThrows(PtmException.class, () -> control.setStateBlob(permanent));
@@ -194,6 +210,34 @@ class SwtpmProtocolTest {
         PtmException e = assertThrows(PtmException.class, control::cancelTpmCommand);
         assertEquals(PtmCommand.CANCEL_TPM_CMD, e.command());
         assertEquals(PtmException.TPM_BAD_ORDINAL, e.result());
+    }
+
+    @Test
+    void theDisconnectOptionAnswersOneCommandPerConnection(@TempDir Path otherState) throws Exception {
+        try (ServedTpm oneShot = ServedTpm.start(otherState, ServedTpm.Protocol.SWTPM,
+                ServerOptions.defaults().withDisconnectAfterResponse(true))) {
+            oneShot.platform.init(false);
+            try (RawConnection raw = new RawConnection(oneShot.port(ServerChannel.SWTPM_DATA))) {
+                byte[] twoCommands = new byte[24];
+                System.arraycopy(HandBuiltCommands.startupClear(), 0, twoCommands, 0, 12);
+                System.arraycopy(HandBuiltCommands.getRandom8(), 0, twoCommands, 12, 12);
+                assertEquals(0, HandBuiltCommands.responseCode(raw.send(twoCommands).readTpmResponse()));
+                assertTrue(raw.closedByPeer());
+            }
+        }
+    }
+
+    @Test
+    void theTerminateOptionAsksForShutdownWhenTheClientLeaves(@TempDir Path otherState) throws Exception {
+        try (ServedTpm session = ServedTpm.start(otherState, ServedTpm.Protocol.SWTPM,
+                ServerOptions.defaults().withTerminateAfterDataConnection(true))) {
+            session.platform.init(false);
+            try (SwtpmSocketTransport data = new SwtpmSocketTransport("127.0.0.1",
+                    session.port(ServerChannel.SWTPM_DATA))) {
+                data.transmit(HandBuiltCommands.startupClear());
+            }
+            session.server.shutdownRequested().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        }
     }
 
     private byte[] transmit(byte[] command) throws TpmTransportException {

@@ -71,7 +71,8 @@ class Tpm2ToolsTest {
     }
 
     private String tool(String tcti, String... command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(List.of(command)).redirectErrorStream(true).directory(work.toFile());
+        ProcessBuilder builder = new ProcessBuilder(List.of(command)).redirectErrorStream(true)
+                .directory(work.toFile());
         builder.environment().put("TPM2TOOLS_TCTI", tcti);
         Process process = builder.start();
         try {

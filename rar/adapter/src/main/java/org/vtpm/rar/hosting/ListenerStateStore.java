@@ -1,6 +1,7 @@
 package org.vtpm.rar.hosting;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -36,8 +37,12 @@ final class ListenerStateStore implements StateStore {
         return Optional.ofNullable(latest.get(part)).map(byte[]::clone);
     }
 
+    /** A volatile state equal to the last one delivered is not delivered again (write-behind runs often). */
     @Override
     public synchronized void store(StatePart part, byte[] state) throws IOException {
+        if (part == StatePart.VOLATILE && Arrays.equals(latest.get(part), state)) {
+            return;
+        }
         long generation = generations.merge(part, 1L, Long::sum);
         delivery.deliver(vtpmId, listenerPart(part), generation, state);
         latest.put(part, state.clone());

@@ -3,7 +3,6 @@ package org.vtpm.rar.hosting;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,12 +34,15 @@ public final class VtpmRegistry {
     private final StateDelivery delivery;
     private final DeviceFactory devices;
     private final InetAddress exposeAddress;
+    private final PortRange exposePorts;
     private final Executor executor;
 
-    public VtpmRegistry(StateDelivery delivery, DeviceFactory devices, InetAddress exposeAddress, Executor executor) {
+    public VtpmRegistry(StateDelivery delivery, DeviceFactory devices, InetAddress exposeAddress, PortRange exposePorts,
+                        Executor executor) {
         this.delivery = delivery;
         this.devices = devices;
         this.exposeAddress = exposeAddress;
+        this.exposePorts = exposePorts;
         this.executor = executor;
     }
 
@@ -88,7 +90,7 @@ public final class VtpmRegistry {
         IOException lastFailure = null;
         for (int attempt = 0; attempt < PORT_ATTEMPTS && server == null; attempt++) {
             try {
-                server = listen(vtpm, protocol, adjacentFreePorts());
+                server = listen(vtpm, protocol, exposePorts.freePair(exposeAddress));
             } catch (IOException e) {
                 lastFailure = e;
             }
@@ -121,16 +123,6 @@ public final class VtpmRegistry {
         return server;
     }
 
-    private int adjacentFreePorts() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0, 1, exposeAddress)) {
-            int port = probe.getLocalPort();
-            if (port >= 65535) {
-                throw new IOException("no port above " + port);
-            }
-            return port;
-        }
-    }
-
     Optional<VtpmEndpoint> endpoint(String vtpmId) {
         HostedVtpm vtpm = running.get(vtpmId);
         return vtpm == null ? Optional.empty() : vtpm.endpoint();
@@ -147,6 +139,23 @@ public final class VtpmRegistry {
     /** The platform of a running vTPM, for the virtual connection definition. */
     public TpmPlatform platform(String vtpmId) throws TpmResourceException {
         return require(vtpmId).platform();
+    }
+
+    /**
+     * Write-behind of volatile state (PCRs, loaded objects, sessions): each running vTPM's volatile
+     * state goes to the listener when it changed since the last delivery, so a crash of this
+     * server loses at most one period of it. Permanent state never waits for this.
+     */
+    public void writeBehindVolatile() {
+        for (HostedVtpm vtpm : running.values()) {
+            try {
+                if (vtpm.platform().isRunning()) {
+                    vtpm.platform().storeVolatile();
+                }
+            } catch (PlatformException e) {
+                LOG.log(Level.WARNING, "volatile state of " + vtpm + " not delivered: " + e.getMessage());
+            }
+        }
     }
 
     /** Adapter shutdown: every vTPM stops orderly, its permanent state delivered first. */

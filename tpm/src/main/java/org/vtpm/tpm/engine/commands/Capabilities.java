@@ -102,7 +102,8 @@ public final class Capabilities {
             return answer(cap, page.more, new TaggedPcrPropertyList(page.items));
         }
         if (cap.equals(Cap.ECC_CURVES)) {
-            Page<EccCurve> page = page(List.of(), EccCurve::value, from, count, TpmLimits.MAX_ECC_CURVES);
+            List<EccCurve> curves = Algorithms.CURVES.stream().map(c -> new EccCurve(c.curveId())).toList();
+            Page<EccCurve> page = page(curves, EccCurve::value, from, count, TpmLimits.MAX_ECC_CURVES);
             return answer(cap, page.more, new EccCurveList(page.items));
         }
         if (cap.equals(Cap.AUTH_POLICIES)) {
@@ -157,8 +158,13 @@ public final class Capabilities {
         if (type.equals(Ht.TRANSIENT)) {
             return state.objects().handles();
         }
-        if (type.equals(Ht.NV_INDEX) || type.equals(Ht.LOADED_SESSION) || type.equals(Ht.SAVED_SESSION)
-                || type.equals(Ht.PERSISTENT)) {
+        if (type.equals(Ht.NV_INDEX)) {
+            return state.nv().handles();
+        }
+        if (type.equals(Ht.PERSISTENT)) {
+            return state.objects().persistentHandles();
+        }
+        if (type.equals(Ht.LOADED_SESSION) || type.equals(Ht.SAVED_SESSION)) {
             return List.of();
         }
         throw CommandError.of(TpmRc.HANDLE.withParameter(2));

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.vtpm.tpm.engine.state.EngineState;
 import org.vtpm.tpm.engine.state.Hierarchies;
+import org.vtpm.tpm.engine.state.NvIndices;
 import org.vtpm.tpm.engine.state.ObjectSlots;
 import org.vtpm.tpm.types.AlgId;
 import org.vtpm.tpm.types.Handle;
@@ -25,10 +26,12 @@ public final class TpmProperties {
     /** "VTPM": this project is not a registered TCG vendor; the ID is chosen not to collide with one. */
     static final int MANUFACTURER = ascii("VTPM");
     static final int TRANSIENT_OBJECTS = ObjectSlots.CAPACITY;
-    static final int PERSISTENT_OBJECTS = 7;
+    static final int PERSISTENT_OBJECTS = ObjectSlots.PERSISTENT_CAPACITY;
     static final int LOADED_SESSIONS = 3;
     static final int ACTIVE_SESSIONS = 64;
-    static final int NV_INDICES = 2048;
+    static final int NV_INDEX_MAX = NvIndices.MAX_INDEX_SIZE;
+    /** TPM_PT_FIRMWARE_VERSION_1 and _2, as TPMS_ATTEST carries them. */
+    static final long FIRMWARE_VERSION = 0x0001_0000_0000_0000L;
 
     private final EngineState state;
     private final CommandTable commands;
@@ -52,8 +55,8 @@ public final class TpmProperties {
         add(p, Pt.VENDOR_STRING_3, ascii("ager"));
         add(p, Pt.VENDOR_STRING_4, 0);
         add(p, Pt.VENDOR_TPM_TYPE, 0);
-        add(p, Pt.FIRMWARE_VERSION_1, 0x0001_0000);
-        add(p, Pt.FIRMWARE_VERSION_2, 0);
+        add(p, Pt.FIRMWARE_VERSION_1, (int) (FIRMWARE_VERSION >>> 32));
+        add(p, Pt.FIRMWARE_VERSION_2, (int) FIRMWARE_VERSION);
         add(p, Pt.INPUT_BUFFER, TpmLimits.MAX_DIGEST_BUFFER);
         add(p, Pt.HR_TRANSIENT_MIN, TRANSIENT_OBJECTS);
         add(p, Pt.HR_PERSISTENT_MIN, PERSISTENT_OBJECTS);
@@ -63,7 +66,7 @@ public final class TpmProperties {
         add(p, Pt.PCR_SELECT_MIN, TpmLimits.PCR_SELECT_MIN);
         add(p, Pt.CONTEXT_GAP_MAX, 0xFFFF);
         add(p, Pt.NV_COUNTERS_MAX, 0);
-        add(p, Pt.NV_INDEX_MAX, NV_INDICES);
+        add(p, Pt.NV_INDEX_MAX, NV_INDEX_MAX);
         add(p, Pt.MEMORY, 0);
         add(p, Pt.CLOCK_UPDATE, 0);
         add(p, Pt.CONTEXT_HASH, AlgId.SHA384.value());
@@ -89,35 +92,36 @@ public final class TpmProperties {
         add(p, Pt.MAX_CAP_BUFFER, TpmLimits.MAX_CAP_BUFFER);
         add(p, Pt.PERMANENT, permanent());
         add(p, Pt.STARTUP_CLEAR, startupClear());
-        add(p, Pt.HR_NV_INDEX, 0);
+        add(p, Pt.HR_NV_INDEX, state.nv().size());
         add(p, Pt.HR_LOADED, 0);
         add(p, Pt.HR_LOADED_AVAIL, LOADED_SESSIONS);
         add(p, Pt.HR_ACTIVE, 0);
         add(p, Pt.HR_ACTIVE_AVAIL, ACTIVE_SESSIONS);
         add(p, Pt.HR_TRANSIENT_AVAIL, TRANSIENT_OBJECTS - state.objects().size());
-        add(p, Pt.HR_PERSISTENT, 0);
-        add(p, Pt.HR_PERSISTENT_AVAIL, PERSISTENT_OBJECTS);
+        add(p, Pt.HR_PERSISTENT, state.objects().persistentCount());
+        add(p, Pt.HR_PERSISTENT_AVAIL, PERSISTENT_OBJECTS - state.objects().persistentCount());
         add(p, Pt.NV_COUNTERS, 0);
         add(p, Pt.NV_COUNTERS_AVAIL, 0);
         add(p, Pt.ALGORITHM_SET, 0);
-        add(p, Pt.LOADED_CURVES, 0);
-        add(p, Pt.LOCKOUT_COUNTER, 0);
-        add(p, Pt.MAX_AUTH_FAIL, 0);
-        add(p, Pt.LOCKOUT_INTERVAL, 0);
-        add(p, Pt.LOCKOUT_RECOVERY, 0);
+        add(p, Pt.LOADED_CURVES, Algorithms.CURVES.size());
+        add(p, Pt.LOCKOUT_COUNTER, state.dictionaryAttack().failedTries());
+        add(p, Pt.MAX_AUTH_FAIL, state.dictionaryAttack().maxTries());
+        add(p, Pt.LOCKOUT_INTERVAL, state.dictionaryAttack().recoveryTime());
+        add(p, Pt.LOCKOUT_RECOVERY, state.dictionaryAttack().lockoutRecovery());
         add(p, Pt.NV_WRITE_RECOVERY, 0);
         add(p, Pt.AUDIT_COUNTER_0, 0);
         add(p, Pt.AUDIT_COUNTER_1, 0);
         return p;
     }
 
-    /** TPMA_PERMANENT: which authorization values are set; the EPS is always the TPM's own. */
+    /** TPMA_PERMANENT: which authorization values are set, lockout; the EPS is always the TPM's own. */
     private int permanent() {
         Hierarchies h = state.hierarchies();
         int bits = 1 << 10;
         bits |= h.authValue(Handle.RH_OWNER).length > 0 ? 1 : 0;
         bits |= h.authValue(Handle.RH_ENDORSEMENT).length > 0 ? 1 << 1 : 0;
         bits |= h.authValue(Handle.RH_LOCKOUT).length > 0 ? 1 << 2 : 0;
+        bits |= state.dictionaryAttack().inLockout() ? 1 << 9 : 0;
         return bits;
     }
 

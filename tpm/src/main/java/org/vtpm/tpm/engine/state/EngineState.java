@@ -1,6 +1,7 @@
 package org.vtpm.tpm.engine.state;
 
 import java.security.SecureRandom;
+import java.util.Optional;
 
 import org.vtpm.tpm.wire.TpmFormatException;
 
@@ -18,22 +19,29 @@ public final class EngineState {
     private final Hierarchies hierarchies;
     private final PcrBanks pcrs;
     private final ObjectSlots objects;
+    private final NvIndices nv;
+    private final DictionaryAttack dictionaryAttack;
+    private final ContextCounter contexts;
 
     private EngineState(PowerState power, Clock clock, RandomSource random, Hierarchies hierarchies, PcrBanks pcrs,
-            ObjectSlots objects) {
+            ObjectSlots objects, NvIndices nv, DictionaryAttack dictionaryAttack, ContextCounter contexts) {
         this.power = power;
         this.clock = clock;
         this.random = random;
         this.hierarchies = hierarchies;
         this.pcrs = pcrs;
         this.objects = objects;
+        this.nv = nv;
+        this.dictionaryAttack = dictionaryAttack;
+        this.contexts = contexts;
     }
 
     /** A new TPM with fresh seeds, as it leaves the factory (and after its first _TPM_Init). */
     public static EngineState manufacture(SecureRandom entropy) {
         RandomSource random = RandomSource.manufacture(entropy);
         return new EngineState(PowerState.manufactured(), Clock.manufactured(), random,
-                Hierarchies.manufacture(random), PcrBanks.initial(), ObjectSlots.empty());
+                Hierarchies.manufacture(random), PcrBanks.initial(), ObjectSlots.empty(),
+                NvIndices.empty(), DictionaryAttack.manufactured(), ContextCounter.manufactured());
     }
 
     public PowerState power() {
@@ -60,6 +68,18 @@ public final class EngineState {
         return objects;
     }
 
+    public NvIndices nv() {
+        return nv;
+    }
+
+    public DictionaryAttack dictionaryAttack() {
+        return dictionaryAttack;
+    }
+
+    public ContextCounter contexts() {
+        return contexts;
+    }
+
     public byte[] save() {
         return new StateWriter()
                 .section(SectionId.POWER, VERSION, VERSION, power::write)
@@ -68,6 +88,10 @@ public final class EngineState {
                 .section(SectionId.HIERARCHIES, VERSION, VERSION, hierarchies::write)
                 .section(SectionId.PCRS, VERSION, VERSION, pcrs::write)
                 .section(SectionId.OBJECTS, VERSION, VERSION, objects::write)
+                .section(SectionId.NV, VERSION, VERSION, nv::write)
+                .section(SectionId.PERSISTENT, VERSION, VERSION, objects::writePersistent)
+                .section(SectionId.DICTIONARY_ATTACK, VERSION, VERSION, dictionaryAttack::write)
+                .section(SectionId.CONTEXTS, VERSION, VERSION, contexts::write)
                 .toByteArray();
     }
 
@@ -92,7 +116,22 @@ public final class EngineState {
             PcrBanks pcrs = PcrBanks.read(reader.require(current));
             current = SectionId.OBJECTS;
             ObjectSlots objects = ObjectSlots.read(reader.require(current));
-            return new EngineState(power, clock, random, hierarchies, pcrs, objects);
+            current = SectionId.NV;
+            Optional<StateReader.Section> nvSection = reader.optional(current);
+            NvIndices nv = nvSection.isPresent() ? NvIndices.read(nvSection.get()) : NvIndices.empty();
+            current = SectionId.PERSISTENT;
+            Optional<StateReader.Section> persistent = reader.optional(current);
+            if (persistent.isPresent()) {
+                objects.readPersistent(persistent.get());
+            }
+            current = SectionId.DICTIONARY_ATTACK;
+            Optional<StateReader.Section> da = reader.optional(current);
+            DictionaryAttack dictionaryAttack = da.isPresent() ? DictionaryAttack.read(da.get())
+                    : DictionaryAttack.manufactured();
+            current = SectionId.CONTEXTS;
+            Optional<StateReader.Section> ctx = reader.optional(current);
+            ContextCounter contexts = ctx.isPresent() ? ContextCounter.read(ctx.get()) : ContextCounter.manufactured();
+            return new EngineState(power, clock, random, hierarchies, pcrs, objects, nv, dictionaryAttack, contexts);
         } catch (TpmFormatException e) {
             throw new StateFormatException("section " + current + ": " + e.getMessage(), e);
         }

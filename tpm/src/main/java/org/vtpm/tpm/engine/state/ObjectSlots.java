@@ -14,15 +14,19 @@ import org.vtpm.tpm.wire.TpmRc;
 import org.vtpm.tpm.wire.TpmWriter;
 
 /**
- * The transient object slots. Handles are {@code 0x80000000} plus the slot number, the lowest free
- * slot first, as the reference implementation hands them out.
+ * The objects: transient slots, whose handles are {@code 0x80000000} plus the slot number (the
+ * lowest free slot first, as the reference implementation hands them out), and the persistent
+ * objects TPM2_EvictControl made, by their persistent handles.
  */
 public final class ObjectSlots {
 
     public static final int CAPACITY = 3;
+    public static final int PERSISTENT_CAPACITY = 7;
     private static final int KIND_HASH_SEQUENCE = 1;
+    private static final int KIND_KEY = 2;
 
     private final TreeMap<Integer, TransientObject> slots;
+    private final TreeMap<Integer, LoadedKey> persistent = new TreeMap<>(Integer::compareUnsigned);
 
     private ObjectSlots(TreeMap<Integer, TransientObject> slots) {
         this.slots = slots;
@@ -47,8 +51,61 @@ public final class ObjectSlots {
         return Optional.empty();
     }
 
+    /** A transient or persistent object. */
     public Optional<TransientObject> get(Handle handle) {
+        if (handle.type().value() == Hc.HR_PERSISTENT >>> Hc.HR_SHIFT) {
+            return Optional.ofNullable(persistent.get(handle.value()));
+        }
         return Optional.ofNullable(slots.get(slotOf(handle)));
+    }
+
+    /** TPM2_EvictControl: makes a loaded key persistent under {@code handle}. */
+    public boolean persist(Handle handle, LoadedKey key) {
+        if (persistent.size() >= PERSISTENT_CAPACITY || persistent.containsKey(handle.value())) {
+            return false;
+        }
+        persistent.put(handle.value(), key);
+        return true;
+    }
+
+    public boolean evict(Handle handle) {
+        return persistent.remove(handle.value()) != null;
+    }
+
+    public int persistentCount() {
+        return persistent.size();
+    }
+
+    public List<Handle> persistentHandles() {
+        List<Handle> handles = new ArrayList<>(persistent.size());
+        for (int h : persistent.keySet()) {
+            handles.add(new Handle(h));
+        }
+        return handles;
+    }
+
+    public void writePersistent(TpmWriter out) {
+        out.writeU8(persistent.size());
+        for (Map.Entry<Integer, LoadedKey> entry : persistent.entrySet()) {
+            out.writeU32(entry.getKey());
+            entry.getValue().write(out);
+        }
+    }
+
+    /** Adds the persistent objects a PERSISTENT section holds. */
+    public void readPersistent(StateReader.Section section) throws TpmFormatException {
+        TpmReader in = section.body();
+        int count = in.readU8();
+        if (count > PERSISTENT_CAPACITY) {
+            throw new TpmFormatException(TpmRc.SIZE, count + " persistent objects");
+        }
+        for (int i = 0; i < count; i++) {
+            Handle handle = new Handle(in.readU32());
+            if (handle.type().value() != Hc.HR_PERSISTENT >>> Hc.HR_SHIFT || !persist(handle, LoadedKey.read(in))) {
+                throw new TpmFormatException(TpmRc.VALUE, "persistent object " + handle);
+            }
+        }
+        in.requireEnd();
     }
 
     public boolean flush(Handle handle) {
@@ -81,12 +138,25 @@ public final class ObjectSlots {
         out.writeU8(slots.size());
         for (Map.Entry<Integer, TransientObject> entry : slots.entrySet()) {
             out.writeU8(entry.getKey());
-            TransientObject object = entry.getValue();
-            if (object instanceof HashSequence) {
-                out.writeU8(KIND_HASH_SEQUENCE);
-            }
-            object.write(out);
+            writeObject(out, entry.getValue());
         }
+    }
+
+    /** An object with its kind, as saved states and saved contexts carry it. */
+    public static void writeObject(TpmWriter out, TransientObject object) {
+        out.writeU8(object instanceof HashSequence ? KIND_HASH_SEQUENCE : KIND_KEY);
+        object.write(out);
+    }
+
+    public static TransientObject readObject(TpmReader in) throws TpmFormatException {
+        int kind = in.readU8();
+        if (kind == KIND_HASH_SEQUENCE) {
+            return HashSequence.read(in);
+        }
+        if (kind == KIND_KEY) {
+            return LoadedKey.read(in);
+        }
+        throw new TpmFormatException(TpmRc.TYPE, "object kind " + kind);
     }
 
     public static ObjectSlots read(StateReader.Section section) throws TpmFormatException {
@@ -98,14 +168,10 @@ public final class ObjectSlots {
         TreeMap<Integer, TransientObject> slots = new TreeMap<>();
         for (int i = 0; i < count; i++) {
             int slot = in.readU8();
-            int kind = in.readU8();
             if (slot >= CAPACITY || slots.containsKey(slot)) {
                 throw new TpmFormatException(TpmRc.VALUE, "object slot " + slot);
             }
-            if (kind != KIND_HASH_SEQUENCE) {
-                throw new TpmFormatException(TpmRc.TYPE, "object kind " + kind);
-            }
-            slots.put(slot, HashSequence.read(in));
+            slots.put(slot, readObject(in));
         }
         in.requireEnd();
         return new ObjectSlots(slots);

@@ -10,7 +10,11 @@ public enum SectionId {
     RANDOM("DRBG"),
     HIERARCHIES("HIER"),
     PCRS("PCRS"),
-    OBJECTS("OBJS");
+    OBJECTS("OBJS"),
+    NV("NVIX"),
+    PERSISTENT("PERS"),
+    DICTIONARY_ATTACK("DALK"),
+    CONTEXTS("CTXC");
 
     private final int tag;
 

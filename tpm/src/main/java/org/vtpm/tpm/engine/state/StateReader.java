@@ -2,6 +2,7 @@ package org.vtpm.tpm.engine.state;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.vtpm.tpm.wire.TpmFormatException;
 import org.vtpm.tpm.wire.TpmReader;
@@ -16,7 +17,9 @@ public final class StateReader {
     /** What this code understands of each section: the newest layout version it reads. */
     private static final Map<SectionId, Integer> SUPPORTED = new EnumMap<>(Map.of(
             SectionId.POWER, 1, SectionId.CLOCK, 1, SectionId.RANDOM, 1, SectionId.HIERARCHIES, 1,
-            SectionId.PCRS, 1, SectionId.OBJECTS, 1));
+            SectionId.PCRS, 1, SectionId.OBJECTS, 1, SectionId.NV, 1,
+            SectionId.PERSISTENT, 1, SectionId.DICTIONARY_ATTACK, 1,
+            SectionId.CONTEXTS, 1));
 
     private final Map<SectionId, Section> sections = new EnumMap<>(SectionId.class);
 
@@ -65,6 +68,11 @@ public final class StateReader {
             throw new StateFormatException("truncated state: " + e.getMessage(), e);
         }
         return reader;
+    }
+
+    /** A section that later versions added: states written before it lack it. */
+    public Optional<Section> optional(SectionId id) {
+        return Optional.ofNullable(sections.get(id));
     }
 
     public Section require(SectionId id) throws StateFormatException {

@@ -1,0 +1,69 @@
+package org.vtpm.rar.hosting;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Where front ends may listen: any free port, or a configured range (firewalls and hypervisor
+ * configurations often allow one). Ports are taken in adjacent pairs, since clients find the
+ * second channel right after the first.
+ */
+public record PortRange(int first, int last) {
+
+    /** Any free port the system offers. */
+    public static final PortRange EPHEMERAL = new PortRange(0, 0);
+
+    private static final int RANGE_PROBES = 64;
+
+    public PortRange {
+        if (!(first == 0 && last == 0) && (first < 1 || last > 65535 || last <= first)) {
+            throw new IllegalArgumentException("a port range needs 1 <= first < last <= 65535: " + first + "-" + last);
+        }
+    }
+
+    /** "" for any free port, or "first-last". */
+    public static PortRange parse(String text) {
+        if (text == null || text.isBlank()) {
+            return EPHEMERAL;
+        }
+        String[] bounds = text.trim().split("-");
+        if (bounds.length != 2) {
+            throw new IllegalArgumentException("expected a port range like 40000-40999, got '" + text + "'");
+        }
+        try {
+            return new PortRange(Integer.parseInt(bounds[0].trim()), Integer.parseInt(bounds[1].trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected a port range like 40000-40999, got '" + text + "'", e);
+        }
+    }
+
+    /** A port whose successor looks free as well; the bind that follows may still lose a race. */
+    int freePair(InetAddress address) throws IOException {
+        if (this.equals(EPHEMERAL)) {
+            try (ServerSocket probe = new ServerSocket(0, 1, address)) {
+                int port = probe.getLocalPort();
+                if (port < 65535 && isFree(address, port + 1)) {
+                    return port;
+                }
+            }
+            throw new IOException("the port next to a free one on " + address.getHostAddress() + " is taken");
+        }
+        for (int probe = 0; probe < RANGE_PROBES; probe++) {
+            int port = first + ThreadLocalRandom.current().nextInt(last - first);
+            if (isFree(address, port) && isFree(address, port + 1)) {
+                return port;
+            }
+        }
+        throw new IOException("no two adjacent free ports in " + first + "-" + last + " on " + address.getHostAddress());
+    }
+
+    private static boolean isFree(InetAddress address, int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, address)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

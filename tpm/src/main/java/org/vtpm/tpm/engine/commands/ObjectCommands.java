@@ -1,0 +1,226 @@
+package org.vtpm.tpm.engine.commands;
+
+import org.vtpm.tpm.command.Create;
+import org.vtpm.tpm.command.CreatePrimary;
+import org.vtpm.tpm.command.CreatePrimaryResponse;
+import org.vtpm.tpm.command.CreateResponse;
+import org.vtpm.tpm.command.Load;
+import org.vtpm.tpm.command.LoadExternal;
+import org.vtpm.tpm.command.LoadExternalResponse;
+import org.vtpm.tpm.command.LoadResponse;
+import org.vtpm.tpm.command.ReadPublic;
+import org.vtpm.tpm.command.ReadPublicResponse;
+import org.vtpm.tpm.crypto.CryptoException;
+import org.vtpm.tpm.crypto.HashAlgorithm;
+import org.vtpm.tpm.engine.keys.KeyMaterial;
+import org.vtpm.tpm.engine.keys.PrimaryKeys;
+import org.vtpm.tpm.engine.keys.ProtectedStorage;
+import org.vtpm.tpm.engine.state.EngineState;
+import org.vtpm.tpm.engine.state.Hierarchies;
+import org.vtpm.tpm.engine.state.LoadedKey;
+import org.vtpm.tpm.engine.state.TransientObject;
+import org.vtpm.tpm.types.AlgId;
+import org.vtpm.tpm.types.CreationData;
+import org.vtpm.tpm.types.Digest;
+import org.vtpm.tpm.types.EccParms;
+import org.vtpm.tpm.types.Handle;
+import org.vtpm.tpm.types.KeyBits;
+import org.vtpm.tpm.types.LocalityAttributes;
+import org.vtpm.tpm.types.Name;
+import org.vtpm.tpm.types.ObjectAttributes;
+import org.vtpm.tpm.types.PcrSelectionList;
+import org.vtpm.tpm.types.Private;
+import org.vtpm.tpm.types.Public;
+import org.vtpm.tpm.types.RsaParms;
+import org.vtpm.tpm.types.Sensitive;
+import org.vtpm.tpm.types.SensitiveCreate;
+import org.vtpm.tpm.types.SymCipherParms;
+import org.vtpm.tpm.types.SymDefObject;
+import org.vtpm.tpm.types.TkCreation;
+import org.vtpm.tpm.wire.Codecs;
+import org.vtpm.tpm.wire.Tpm2b;
+import org.vtpm.tpm.wire.TpmFormatException;
+import org.vtpm.tpm.wire.TpmRc;
+
+/** TPM2_CreatePrimary (Part 3, 24.1), TPM2_Create (12.1), TPM2_Load (12.2), TPM2_LoadExternal (12.3) and TPM2_ReadPublic (12.4). */
+public final class ObjectCommands {
+
+    private final EngineState state;
+    private final PrimaryKeys primaries;
+
+    public ObjectCommands(EngineState state, PrimaryKeys primaries) {
+        this.state = state;
+        this.primaries = primaries;
+    }
+
+    public CreatePrimaryResponse createPrimary(CreatePrimary command, Request request) throws CommandError {
+        if (command.inSensitive().isEmpty()) {
+            throw CommandError.of(TpmRc.SIZE.withParameter(1));
+        }
+        if (command.inPublic().isEmpty()) {
+            throw CommandError.of(TpmRc.SIZE.withParameter(2));
+        }
+        SensitiveCreate sensitive = command.inSensitive().value();
+        Public template = command.inPublic().value();
+        byte[] data = sensitive.data().buffer();
+        HashAlgorithm nameAlg = ObjectTemplates.validate(template, 2, data.length > 0);
+        byte[] userAuth = AuthValues.trimTrailingZeros(sensitive.userAuth().buffer());
+        if (userAuth.length > nameAlg.digestSize()) {
+            throw CommandError.of(TpmRc.SIZE.withParameter(1));
+        }
+        PcrSelectionList creationPcrs = PcrSelections.filter(command.creationPCR(), 4);
+        Handle hierarchy = command.primaryHandle();
+        PrimaryKeys.Derived derived = primaries.derive(state.hierarchies().seed(hierarchy), template, nameAlg,
+                userAuth, data);
+        Tpm2b<Public> publicArea = Tpm2b.of(derived.publicArea());
+        Name name = Name.of(publicArea);
+        LoadedKey key = new LoadedKey(hierarchy, publicArea, derived.sensitive(),
+                Name.qualified(Name.of(hierarchy), name));
+        Handle handle = state.objects().add(key).orElseThrow(() -> CommandError.of(TpmRc.OBJECT_MEMORY));
+
+        CreationData creation = new CreationData(creationPcrs,
+                new Digest(PcrSelections.digest(nameAlg, creationPcrs, state.pcrs())),
+                new LocalityAttributes(1 << request.locality()), AlgId.NULL, Name.of(hierarchy), Name.of(hierarchy),
+                command.outsideInfo());
+        byte[] creationHash = nameAlg.hash(Codecs.marshal(creation));
+        return new CreatePrimaryResponse(handle, publicArea, Tpm2b.of(creation), new Digest(creationHash),
+                creationTicket(hierarchy, name, creationHash), name);
+    }
+
+    /** An ordinary object under a loaded storage parent, returned wrapped by the parent. */
+    public CreateResponse create(Create command, Request request) throws CommandError {
+        LoadedKey parent = storageParent(command.parentHandle());
+        if (command.inSensitive().isEmpty()) {
+            throw CommandError.of(TpmRc.SIZE.withParameter(1));
+        }
+        if (command.inPublic().isEmpty()) {
+            throw CommandError.of(TpmRc.SIZE.withParameter(2));
+        }
+        SensitiveCreate sensitive = command.inSensitive().value();
+        Public template = command.inPublic().value();
+        byte[] data = sensitive.data().buffer();
+        HashAlgorithm nameAlg = ObjectTemplates.validate(template, 2, data.length > 0);
+        byte[] userAuth = AuthValues.trimTrailingZeros(sensitive.userAuth().buffer());
+        if (userAuth.length > nameAlg.digestSize()) {
+            throw CommandError.of(TpmRc.SIZE.withParameter(1));
+        }
+        PcrSelectionList creationPcrs = PcrSelections.filter(command.creationPCR(), 4);
+        PrimaryKeys.Derived derived = PrimaryKeys.generate(state.random().generate(Hierarchies.SEED_SIZE), template,
+                nameAlg, userAuth, data);
+        Tpm2b<Public> publicArea = Tpm2b.of(derived.publicArea());
+        Name name = Name.of(publicArea);
+        byte[] wrapped;
+        try {
+            wrapped = ProtectedStorage.wrap(protection(parent), name, derived.sensitive());
+        } catch (CryptoException e) {
+            throw CommandError.of(TpmRc.FAILURE);
+        }
+        CreationData creation = new CreationData(creationPcrs,
+                new Digest(PcrSelections.digest(nameAlg, creationPcrs, state.pcrs())),
+                new LocalityAttributes(1 << request.locality()), parent.publicValue().nameAlg(), parent.name(),
+                parent.qualifiedName(), command.outsideInfo());
+        byte[] creationHash = nameAlg.hash(Codecs.marshal(creation));
+        return new CreateResponse(new Private(wrapped), publicArea, Tpm2b.of(creation), new Digest(creationHash),
+                creationTicket(parent.hierarchy(), name, creationHash));
+    }
+
+    /** Loads an object TPM2_Create made under the same parent. */
+    public LoadResponse load(Load command, Request request) throws CommandError {
+        LoadedKey parent = storageParent(command.parentHandle());
+        if (command.inPublic().isEmpty()) {
+            throw CommandError.of(TpmRc.SIZE.withParameter(2));
+        }
+        Public publicArea = command.inPublic().value();
+        ObjectTemplates.validate(publicArea, 2,
+                !publicArea.objectAttributes().has(ObjectAttributes.SENSITIVE_DATA_ORIGIN));
+        Name name = Name.of(command.inPublic());
+        Sensitive sensitive;
+        try {
+            sensitive = ProtectedStorage.unwrap(protection(parent), name, command.inPrivate().buffer());
+        } catch (TpmFormatException e) {
+            throw CommandError.of(e.rc().base().withParameter(1));
+        }
+        if (!KeyMaterial.isPair(publicArea, sensitive)) {
+            throw CommandError.of(TpmRc.BINDING.withParameter(2));
+        }
+        LoadedKey key = new LoadedKey(parent.hierarchy(), command.inPublic(), sensitive,
+                Name.qualified(parent.qualifiedName(), name));
+        Handle handle = state.objects().add(key).orElseThrow(() -> CommandError.of(TpmRc.OBJECT_MEMORY));
+        return new LoadResponse(handle, name);
+    }
+
+    /** A loaded storage key (restricted, decrypting, with its seed): else TPM_RC_TYPE for handle 1. */
+    private LoadedKey storageParent(Handle handle) throws CommandError {
+        if (state.objects().get(handle).orElseThrow() instanceof LoadedKey key
+                && key.has(ObjectAttributes.RESTRICTED) && key.has(ObjectAttributes.DECRYPT)
+                && key.sensitive().isPresent()) {
+            return key;
+        }
+        throw CommandError.of(TpmRc.TYPE.withHandle(1));
+    }
+
+    private static ProtectedStorage.Parent protection(LoadedKey parent) {
+        Public p = parent.publicValue();
+        SymDefObject symmetric = p.parameters() instanceof RsaParms rsa ? rsa.symmetric()
+                : p.parameters() instanceof EccParms ecc ? ecc.symmetric()
+                : ((SymCipherParms) p.parameters()).sym();
+        return new ProtectedStorage.Parent(Algorithms.hash(p.nameAlg()).orElseThrow(),
+                parent.sensitive().orElseThrow().seedValue().buffer(), ((KeyBits) symmetric.keyBits()).value());
+    }
+
+    private TkCreation creationTicket(Handle hierarchy, Name name, byte[] creationHash) {
+        return Tickets.creation(state.hierarchies(), hierarchy, name, creationHash);
+    }
+
+    /**
+     * Loads an object from outside: its public area alone (then in any hierarchy), or with its
+     * sensitive area (then only in the null hierarchy, and never as a TPM-bound object).
+     */
+    public LoadExternalResponse loadExternal(LoadExternal command, Request request) throws CommandError {
+        if (command.inPublic().isEmpty()) {
+            throw CommandError.of(TpmRc.SIZE.withParameter(2));
+        }
+        Public publicArea = command.inPublic().value();
+        Sensitive sensitive = command.inPrivate().asOptional().orElse(null);
+        if (Algorithms.hash(publicArea.nameAlg()).isEmpty()) {
+            throw CommandError.of(TpmRc.HASH.withParameter(2));
+        }
+        if (sensitive != null) {
+            if (!command.hierarchy().equals(Handle.RH_NULL)) {
+                throw CommandError.of(TpmRc.HIERARCHY.withParameter(3));
+            }
+            if (publicArea.objectAttributes().has(ObjectAttributes.FIXED_TPM)
+                    || publicArea.objectAttributes().has(ObjectAttributes.FIXED_PARENT)) {
+                throw CommandError.of(TpmRc.ATTRIBUTES.withParameter(2));
+            }
+            if (!sensitive.sensitiveType().equals(publicArea.type())) {
+                throw CommandError.of(TpmRc.TYPE.withParameter(1));
+            }
+            if ((publicArea.type().equals(AlgId.RSA) || publicArea.type().equals(AlgId.ECC))
+                    && KeyMaterial.privateKey(publicArea, sensitive).isEmpty()) {
+                throw CommandError.of(TpmRc.BINDING.withParameter(2));
+            }
+        } else if ((publicArea.type().equals(AlgId.RSA) || publicArea.type().equals(AlgId.ECC))
+                && KeyMaterial.publicKey(publicArea).isEmpty()) {
+            throw CommandError.of((publicArea.type().equals(AlgId.ECC) ? TpmRc.ECC_POINT : TpmRc.KEY)
+                    .withParameter(2));
+        }
+        if (!state.hierarchies().isEnabled(command.hierarchy())) {
+            throw CommandError.of(TpmRc.HIERARCHY.withParameter(3));
+        }
+        Tpm2b<Public> encoded = Tpm2b.of(publicArea);
+        Name name = Name.of(encoded);
+        LoadedKey key = new LoadedKey(command.hierarchy(), encoded, sensitive,
+                Name.qualified(Name.of(command.hierarchy()), name));
+        Handle handle = state.objects().add(key).orElseThrow(() -> CommandError.of(TpmRc.OBJECT_MEMORY));
+        return new LoadExternalResponse(handle, name);
+    }
+
+    public ReadPublicResponse readPublic(ReadPublic command, Request request) throws CommandError {
+        TransientObject object = state.objects().get(command.objectHandle()).orElseThrow();
+        if (!(object instanceof LoadedKey key)) {
+            throw CommandError.of(TpmRc.SEQUENCE.withHandle(1));
+        }
+        return new ReadPublicResponse(key.publicArea(), key.name(), key.qualifiedName());
+    }
+}

@@ -1,0 +1,83 @@
+package org.vtpm.tpm.engine.keys;
+
+import java.security.MessageDigest;
+
+import org.vtpm.tpm.crypto.AesCfb;
+import org.vtpm.tpm.crypto.CryptoException;
+import org.vtpm.tpm.crypto.HashAlgorithm;
+import org.vtpm.tpm.crypto.Hmac;
+import org.vtpm.tpm.crypto.Kdfa;
+import org.vtpm.tpm.types.Name;
+import org.vtpm.tpm.types.Sensitive;
+import org.vtpm.tpm.wire.Codecs;
+import org.vtpm.tpm.wire.TpmFormatException;
+import org.vtpm.tpm.wire.TpmReader;
+import org.vtpm.tpm.wire.TpmRc;
+import org.vtpm.tpm.wire.TpmWriter;
+
+/**
+ * Protected storage (Part 1, 22 and 23): a child's sensitive area encrypted with a key derived
+ * from its parent's seed and the child's name ("STORAGE"), behind an HMAC over the ciphertext and
+ * the name ("INTEGRITY"), so it can only be loaded under that parent and with that public area.
+ */
+public final class ProtectedStorage {
+
+    /** The parent's side: its name algorithm, its seedValue and the key size of its symmetric algorithm. */
+    public record Parent(HashAlgorithm nameAlg, byte[] seed, int symmetricKeyBits) {
+    }
+
+    private ProtectedStorage() {
+    }
+
+    /** TPM2B_PRIVATE's buffer: integrity digest (as a TPM2B), then the encrypted TPM2B_SENSITIVE. */
+    public static byte[] wrap(Parent parent, Name name, Sensitive sensitive) throws CryptoException {
+        byte[] marshalled = Codecs.marshal(sensitive);
+        byte[] plaintext = new TpmWriter(2 + marshalled.length).writeU16(marshalled.length).writeBytes(marshalled)
+                .toByteArray();
+        byte[] encrypted = AesCfb.encrypt(storageKey(parent, name), new byte[AesCfb.BLOCK_SIZE], plaintext);
+        byte[] integrity = Hmac.compute(parent.nameAlg(), integrityKey(parent), encrypted, name.buffer());
+        return new TpmWriter(2 + integrity.length + encrypted.length).writeU16(integrity.length)
+                .writeBytes(integrity).writeBytes(encrypted).toByteArray();
+    }
+
+    /**
+     * Checks and opens a private area.
+     *
+     * @throws TpmFormatException TPM_RC_INTEGRITY when it was not made under this parent for this
+     *     name, or a format code when it decrypts to no TPMT_SENSITIVE
+     */
+    public static Sensitive unwrap(Parent parent, Name name, byte[] blob) throws TpmFormatException {
+        TpmReader in = new TpmReader(blob);
+        int size = in.readU16();
+        if (size != parent.nameAlg().digestSize()) {
+            throw new TpmFormatException(TpmRc.INTEGRITY, "integrity of " + size + " bytes");
+        }
+        byte[] integrity = in.readBytes(size);
+        byte[] encrypted = in.readBytes(in.remaining());
+        byte[] expected = Hmac.compute(parent.nameAlg(), integrityKey(parent), encrypted, name.buffer());
+        if (!MessageDigest.isEqual(expected, integrity)) {
+            throw new TpmFormatException(TpmRc.INTEGRITY, "integrity check failed");
+        }
+        byte[] plaintext;
+        try {
+            plaintext = AesCfb.decrypt(storageKey(parent, name), new byte[AesCfb.BLOCK_SIZE], encrypted);
+        } catch (CryptoException e) {
+            throw new TpmFormatException(TpmRc.INTEGRITY, "cannot decrypt: " + e.getMessage());
+        }
+        TpmReader sensitive = new TpmReader(plaintext);
+        int length = sensitive.readU16();
+        Sensitive value = Codecs.unmarshal(Sensitive.class, sensitive.readBytes(length));
+        sensitive.requireEnd();
+        return value;
+    }
+
+    private static byte[] storageKey(Parent parent, Name name) {
+        return Kdfa.derive(parent.nameAlg(), parent.seed(), "STORAGE", name.buffer(), new byte[0],
+                parent.symmetricKeyBits());
+    }
+
+    private static byte[] integrityKey(Parent parent) {
+        return Kdfa.derive(parent.nameAlg(), parent.seed(), "INTEGRITY", new byte[0], new byte[0],
+                parent.nameAlg().digestSize() * 8);
+    }
+}
