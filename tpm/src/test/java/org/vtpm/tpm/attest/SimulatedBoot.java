@@ -1,6 +1,7 @@
 package org.vtpm.tpm.attest;
 
 import java.io.IOException;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,7 +18,9 @@ import org.vtpm.tpm.command.Startup;
 import org.vtpm.tpm.crypto.HashAlgorithm;
 import org.vtpm.tpm.eventlog.Bytes;
 import org.vtpm.tpm.eventlog.Event;
+import org.vtpm.tpm.engine.Engine;
 import org.vtpm.tpm.eventlog.EventLog;
+import org.vtpm.tpm.transport.InProcessTransport;
 import org.vtpm.tpm.transport.swtpm.SwtpmProcess;
 import org.vtpm.tpm.types.AlgId;
 import org.vtpm.tpm.types.Data;
@@ -38,28 +41,63 @@ import org.vtpm.tpm.wire.TpmException;
 import org.vtpm.tpm.wire.TpmRc;
 
 /**
- * A real swtpm that tests boot: reset it as a machine reset would, extend the SHA-256 digests of
- * an event log's events into its PCRs as firmware would, and quote with an attestation key.
- * Keys are primaries of the endorsement hierarchy, so the same template gives the same key after
- * every reboot.
+ * A TPM that tests boot: a real swtpm, or the product's Java engine in process. Tests reset it as
+ * a machine reset would, extend the SHA-256 digests of an event log's events into its PCRs as
+ * firmware would, and quote with an attestation key. Keys are primaries of the endorsement
+ * hierarchy, so the same template gives the same key after every reboot.
  */
 final class SimulatedBoot implements AutoCloseable {
 
-    private final SwtpmProcess process;
+    /** How the TPM is reset (_TPM_Init) and finally stopped. */
+    private interface Platform {
+        void init() throws IOException;
+
+        void close() throws IOException;
+    }
+
+    private final Platform platform;
     final Tpm tpm;
 
-    private SimulatedBoot(SwtpmProcess process) {
-        this.process = process;
-        this.tpm = new Tpm(process.openDataChannel());
+    private SimulatedBoot(Platform platform, Tpm tpm) {
+        this.platform = platform;
+        this.tpm = tpm;
     }
 
+    /** A swtpm process, stopped by {@link #close}. */
     static SimulatedBoot start() throws IOException {
-        return new SimulatedBoot(SwtpmProcess.start());
+        SwtpmProcess process = SwtpmProcess.start();
+        return new SimulatedBoot(new Platform() {
+            @Override
+            public void init() throws IOException {
+                process.controlChannel().init(false);
+            }
+
+            @Override
+            public void close() throws IOException {
+                process.close();
+            }
+        }, new Tpm(process.openDataChannel()));
     }
 
-    /** TPM2_Init and TPM2_Startup(CLEAR): PCRs back to their reset values, transient objects gone. */
+    /** A freshly manufactured Java engine. */
+    static SimulatedBoot engine() {
+        Engine engine = Engine.manufacture(new SecureRandom());
+        return new SimulatedBoot(new Platform() {
+            @Override
+            public void init() {
+                engine.tpmInit();
+            }
+
+            @Override
+            public void close() {
+                // The engine is an object of this JVM: no process or file outlives it.
+            }
+        }, new Tpm(new InProcessTransport(engine, "attest-test")));
+    }
+
+    /** _TPM_Init and TPM2_Startup(CLEAR): PCRs back to their reset values, transient objects gone. */
     void reboot() throws TpmException, IOException {
-        process.controlChannel().init(false);
+        platform.init();
         try {
             tpm.execute(new Startup(Su.CLEAR));
         } catch (TpmCommandException e) {
@@ -118,7 +156,7 @@ final class SimulatedBoot implements AutoCloseable {
         try {
             tpm.close();
         } finally {
-            process.close();
+            platform.close();
         }
     }
 }
