@@ -2,10 +2,11 @@ package org.vtpm.tpm.attest;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
+import java.util.PriorityQueue;
 
 import org.vtpm.tpm.eventlog.Bytes;
 
@@ -21,6 +22,9 @@ public final class InMemoryNonceRegistry implements NonceRegistry {
     private final int capacity;
     private final Duration retention;
     private final Map<Bytes, Entry> entries = new HashMap<>();
+    /** The same entries, soonest expiry first, so forgetting old ones never scans the rest. */
+    private final PriorityQueue<Entry> byExpiry = new PriorityQueue<>(
+            Comparator.comparing((Entry entry) -> entry.challenge.expiresAt()));
 
     public InMemoryNonceRegistry(int capacity, Duration retention) {
         if (capacity < 1) {
@@ -43,7 +47,9 @@ public final class InMemoryNonceRegistry implements NonceRegistry {
         if (entries.size() >= capacity) {
             throw new IllegalStateException("too many outstanding challenges (" + capacity + ")");
         }
-        entries.put(challenge.nonce(), new Entry(challenge));
+        Entry entry = new Entry(challenge);
+        entries.put(challenge.nonce(), entry);
+        byExpiry.add(entry);
     }
 
     @Override
@@ -66,11 +72,8 @@ public final class InMemoryNonceRegistry implements NonceRegistry {
     }
 
     private void forgetOld(Instant now) {
-        Iterator<Entry> iterator = entries.values().iterator();
-        while (iterator.hasNext()) {
-            if (!iterator.next().challenge.expiresAt().plus(retention).isAfter(now)) {
-                iterator.remove();
-            }
+        while (!byExpiry.isEmpty() && !byExpiry.peek().challenge.expiresAt().plus(retention).isAfter(now)) {
+            entries.remove(byExpiry.poll().challenge.nonce());
         }
     }
 

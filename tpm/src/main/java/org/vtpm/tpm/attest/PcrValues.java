@@ -47,10 +47,6 @@ public record PcrValues(Map<HashAlgorithm, SortedMap<Integer, Bytes>> banks) {
         return Collections.unmodifiableMap(indices);
     }
 
-    public boolean isEmpty() {
-        return banks.isEmpty();
-    }
-
     /** These values restricted to the given PCRs. */
     public PcrValues only(Map<HashAlgorithm, ? extends SortedSet<Integer>> selection) {
         Map<HashAlgorithm, SortedMap<Integer, Bytes>> kept = new EnumMap<>(HashAlgorithm.class);

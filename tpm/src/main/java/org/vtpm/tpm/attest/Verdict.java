@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The outcome of verifying evidence.
@@ -21,9 +22,7 @@ public record Verdict(Outcome verdict, List<Reason> reasons, Map<Layer, Baseline
     }
 
     public Verdict {
-        if (verdict == null) {
-            throw new NullPointerException("verdict");
-        }
+        Objects.requireNonNull(verdict, "verdict");
         reasons = List.copyOf(reasons);
         learnedBaselines = learnedBaselines.isEmpty() ? Map.of()
                 : Collections.unmodifiableMap(new EnumMap<>(learnedBaselines));
@@ -42,15 +41,5 @@ public record Verdict(Outcome verdict, List<Reason> reasons, Map<Layer, Baseline
 
     public boolean passed() {
         return verdict == Outcome.PASS;
-    }
-
-    /** Whether some reason has this code, in any layer. */
-    public boolean has(Reason.Code code) {
-        return reasons.stream().anyMatch(reason -> reason.code() == code);
-    }
-
-    /** Whether some reason of this layer has this code. */
-    public boolean has(Layer layer, Reason.Code code) {
-        return reasons.stream().anyMatch(reason -> reason.layer() == layer && reason.code() == code);
     }
 }
