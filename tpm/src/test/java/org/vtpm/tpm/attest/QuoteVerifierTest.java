@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -82,7 +85,7 @@ class QuoteVerifierTest {
         SortedMap<Integer, Bytes> more = new TreeMap<>(PCRS);
         more.put(8, PCRS.get(0));
         Evidence evidence = new Evidence(good.attest(), good.signature(),
-                new PcrValues(java.util.Map.of(HashAlgorithm.SHA256, more)), Optional.empty());
+                new PcrValues(Map.of(HashAlgorithm.SHA256, more)), Optional.empty());
 
         QuoteCheck check = QuoteVerifier.verify(Layer.VTPM, evidence, KEY.ak(), NONCE);
 
@@ -102,7 +105,7 @@ class QuoteVerifierTest {
         shifted.put(0, Bytes.of(Arrays.copyOf(joined, 31)));
         shifted.put(1, Bytes.of(Arrays.copyOfRange(joined, 31, 64)));
         Evidence evidence = new Evidence(good.attest(), good.signature(),
-                new PcrValues(java.util.Map.of(HashAlgorithm.SHA256, shifted)), Optional.empty());
+                new PcrValues(Map.of(HashAlgorithm.SHA256, shifted)), Optional.empty());
 
         assertEquals(List.of(Code.EVIDENCE_MALFORMED), codes(QuoteVerifier.verify(Layer.VTPM, evidence, KEY.ak(), NONCE)));
     }
@@ -138,12 +141,12 @@ class QuoteVerifierTest {
     @Property(tries = 200)
     void arbitraryEvidenceFailsWithoutThrowing(@ForAll @Size(max = 400) byte[] attest,
             @ForAll @Size(max = 200) byte[] signature, @ForAll @Size(max = 400) byte[] log) {
-        AttestationVerifier verifier = new AttestationVerifier(new InMemoryNonceRegistry(1, java.time.Duration.ZERO),
-                java.time.Clock.systemUTC());
+        AttestationVerifier verifier = new AttestationVerifier(new InMemoryNonceRegistry(1, Duration.ZERO),
+                Clock.systemUTC());
         Attester attester = new Attester("vtpm", KEY.ak(), AttestationPolicy.baseline(), Optional.empty());
 
         Verdict verdict = verifier.verify(attester, new Evidence(Bytes.of(attest), Bytes.of(signature),
-                new PcrValues(java.util.Map.of(HashAlgorithm.SHA256, PCRS)), Optional.of(Bytes.of(log))));
+                new PcrValues(Map.of(HashAlgorithm.SHA256, PCRS)), Optional.of(Bytes.of(log))));
 
         assertFalse(verdict.passed());
     }
