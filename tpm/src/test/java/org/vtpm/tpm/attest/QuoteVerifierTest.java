@@ -25,9 +25,11 @@ import org.vtpm.tpm.attest.Reason.Code;
 import org.vtpm.tpm.crypto.HashAlgorithm;
 import org.vtpm.tpm.eventlog.Bytes;
 import org.vtpm.tpm.types.Attest;
+import org.vtpm.tpm.types.CertifyInfo;
 import org.vtpm.tpm.types.EccParameter;
 import org.vtpm.tpm.types.EccPoint;
 import org.vtpm.tpm.types.Public;
+import org.vtpm.tpm.types.St;
 import org.vtpm.tpm.wire.Codecs;
 
 /**
@@ -77,6 +79,22 @@ class QuoteVerifierTest {
                 Optional.empty());
 
         assertEquals(List.of(Code.NOT_TPM_GENERATED), codes(QuoteVerifier.verify(Layer.VTPM, evidence, KEY.ak(), NONCE)));
+    }
+
+    @Test
+    void anotherAttestationTypeIsNoQuote() throws Exception {
+        Evidence good = KEY.quote(NONCE, PCRS);
+        Attest attest = Codecs.unmarshal(Attest.class, good.attest().toByteArray());
+        byte[] certify = Codecs.marshal(new Attest(attest.magic(), St.ATTEST_CERTIFY, attest.qualifiedSigner(),
+                attest.extraData(), attest.clockInfo(), attest.firmwareVersion(),
+                new CertifyInfo(KEY.ak().name(), KEY.ak().qualifiedName())));
+        Evidence evidence = new Evidence(Bytes.of(certify), Bytes.of(Codecs.marshal(KEY.sign(certify))), good.pcrs(),
+                Optional.empty());
+
+        QuoteCheck check = QuoteVerifier.verify(Layer.VTPM, evidence, KEY.ak(), NONCE);
+
+        assertEquals(List.of(Code.NOT_A_QUOTE), codes(check));
+        assertTrue(check.quotedPcrs().isEmpty());
     }
 
     @Test
