@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +25,14 @@ import org.junit.jupiter.api.Test;
 import org.vtpm.tpm.attest.Reason.Code;
 import org.vtpm.tpm.crypto.HashAlgorithm;
 import org.vtpm.tpm.eventlog.Bytes;
+import org.vtpm.tpm.testing.RandomValues;
+import org.vtpm.tpm.types.AlgId;
 import org.vtpm.tpm.types.Attest;
 import org.vtpm.tpm.types.CertifyInfo;
 import org.vtpm.tpm.types.EccParameter;
 import org.vtpm.tpm.types.EccPoint;
 import org.vtpm.tpm.types.Public;
+import org.vtpm.tpm.types.Signature;
 import org.vtpm.tpm.types.St;
 import org.vtpm.tpm.wire.Codecs;
 
@@ -167,6 +171,29 @@ class QuoteVerifierTest {
                 new PcrValues(Map.of(HashAlgorithm.SHA256, PCRS)), Optional.of(Bytes.of(log))));
 
         assertFalse(verdict.passed());
+    }
+
+    /**
+     * Well-formed but arbitrary signatures, checked with the real key and with arbitrary RSA and ECC
+     * keys: whatever the algorithms, curves and sizes, the signature is invalid and nothing throws.
+     * (The PCR digest may then fail too: it is computed with the signature's hash.)
+     */
+    @Property(tries = 300)
+    void arbitraryWellFormedSignaturesAndKeysAreJudgedWithoutThrowing(@ForAll long seed) {
+        RandomValues random = new RandomValues(seed);
+        Evidence good = KEY.quote(NONCE, PCRS);
+        Evidence evidence = new Evidence(good.attest(), Bytes.of(Codecs.marshal(random.next(Signature.class))),
+                good.pcrs(), Optional.empty());
+        List<AttestationKey> keys = new ArrayList<>(List.of(KEY.ak()));
+        Public area = random.next(Public.class);
+        if (area.type().equals(AlgId.RSA) || area.type().equals(AlgId.ECC)) {
+            keys.add(new AttestationKey(new Public(area.type(), area.nameAlg(), KEY.ak().publicArea().objectAttributes(),
+                    area.authPolicy(), area.parameters(), area.unique()), KEY.ak().qualifiedName()));
+        }
+
+        for (AttestationKey ak : keys) {
+            assertEquals(Code.SIGNATURE_INVALID, codes(QuoteVerifier.verify(Layer.VTPM, evidence, ak, NONCE)).get(0));
+        }
     }
 
     record Corruption(boolean inSignature, int position, int flip, boolean truncate) {
