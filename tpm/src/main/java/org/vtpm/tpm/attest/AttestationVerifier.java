@@ -20,7 +20,9 @@ import org.vtpm.tpm.wire.TpmFormatException;
  * the event log replay, and the policy with its baseline; for deep attestation the same for the
  * host, the link of the host quote to the vTPM quote, and the binding statement. Every check
  * runs whatever the others found, so the verdict lists every reason; only checks whose input a
- * failed check left unknown (PCR values the quote does not confirm) are skipped.
+ * failed check left unknown (PCR values the quote does not confirm) are skipped. After a
+ * signature failure the PCR and policy checks judge values the signature does not back: they are
+ * listed so that one verification shows everything wrong, and the verdict fails regardless.
  */
 public final class AttestationVerifier {
 

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -258,10 +260,23 @@ class AttestationVerifierTest {
     @Test
     void aQuoteMissingPcrsThePolicyJudgesFails() throws Exception {
         AttestationPolicy fewer = AttestationPolicy.baseline(Map.of(HashAlgorithm.SHA256,
-                new java.util.TreeSet<>(List.of(0, 1))));
+                new TreeSet<>(List.of(0, 1))));
         Evidence evidence = bootAndQuote(vtpm, Logs.CRYPTO_AGILE, fewer, AkTemplates.ECDSA_P256);
 
         assertFailsWith(verifier.verify(attester(AkTemplates.ECDSA_P256, POLICY, Optional.empty()), evidence),
                 Code.PCR_NOT_QUOTED);
+    }
+
+    @Test
+    void aSelectionLargerThanOnePcrReadIsCollectedAndVerified() throws Exception {
+        AttestationPolicy everything = AttestationPolicy.baseline(Map.of(HashAlgorithm.SHA256,
+                new TreeSet<>(IntStream.range(0, 24).boxed().toList())));
+        Evidence evidence = bootAndQuote(vtpm, Logs.CRYPTO_AGILE, everything, AkTemplates.ECDSA_P256);
+
+        Verdict verdict = verifier.verify(attester(AkTemplates.ECDSA_P256, everything, Optional.empty()), evidence);
+
+        assertTrue(verdict.passed(), verdict.reasons().toString());
+        assertEquals(24, evidence.pcrs().bank(HashAlgorithm.SHA256).size());
+        assertEquals(24, verdict.learnedBaselines().get(Layer.VTPM).pcrs().bank(HashAlgorithm.SHA256).size());
     }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -183,7 +184,7 @@ class DeepAttestationTest {
     void aMalformedStatementFails() throws Exception {
         DeepEvidence good = goodEvidence();
         DeepEvidence truncated = new DeepEvidence(good.vtpm(), good.host(),
-                Bytes.of(java.util.Arrays.copyOf(good.binding().toByteArray(), good.binding().length() - 1)),
+                Bytes.of(Arrays.copyOf(good.binding().toByteArray(), good.binding().length() - 1)),
                 good.bindingSignature());
 
         Verdict verdict = verifier.verifyDeep(vtpmAttester(), hostAttester(), managerCa.publicArea(), truncated);

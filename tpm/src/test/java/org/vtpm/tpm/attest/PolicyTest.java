@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,7 +73,7 @@ class PolicyTest {
 
     @Test
     void allowedDigestsRestrictOnlyThePcrsTheyName() {
-        Set<EventDigestRef> pcr7 = new java.util.LinkedHashSet<>();
+        Set<EventDigestRef> pcr7 = new LinkedHashSet<>();
         LOG.events().stream().filter(event -> event.extendsPcr() && event.pcrIndex() == 7).map(PolicyTest::ref)
                 .forEach(pcr7::add);
 

@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -21,10 +25,15 @@ import org.junit.jupiter.api.Test;
 import org.vtpm.tpm.attest.Reason.Code;
 import org.vtpm.tpm.crypto.HashAlgorithm;
 import org.vtpm.tpm.eventlog.Bytes;
+import org.vtpm.tpm.testing.RandomValues;
+import org.vtpm.tpm.types.AlgId;
 import org.vtpm.tpm.types.Attest;
+import org.vtpm.tpm.types.CertifyInfo;
 import org.vtpm.tpm.types.EccParameter;
 import org.vtpm.tpm.types.EccPoint;
 import org.vtpm.tpm.types.Public;
+import org.vtpm.tpm.types.Signature;
+import org.vtpm.tpm.types.St;
 import org.vtpm.tpm.wire.Codecs;
 
 /**
@@ -77,12 +86,28 @@ class QuoteVerifierTest {
     }
 
     @Test
+    void anotherAttestationTypeIsNoQuote() throws Exception {
+        Evidence good = KEY.quote(NONCE, PCRS);
+        Attest attest = Codecs.unmarshal(Attest.class, good.attest().toByteArray());
+        byte[] certify = Codecs.marshal(new Attest(attest.magic(), St.ATTEST_CERTIFY, attest.qualifiedSigner(),
+                attest.extraData(), attest.clockInfo(), attest.firmwareVersion(),
+                new CertifyInfo(KEY.ak().name(), KEY.ak().qualifiedName())));
+        Evidence evidence = new Evidence(Bytes.of(certify), Bytes.of(Codecs.marshal(KEY.sign(certify))), good.pcrs(),
+                Optional.empty());
+
+        QuoteCheck check = QuoteVerifier.verify(Layer.VTPM, evidence, KEY.ak(), NONCE);
+
+        assertEquals(List.of(Code.NOT_A_QUOTE), codes(check));
+        assertTrue(check.quotedPcrs().isEmpty());
+    }
+
+    @Test
     void pcrValuesOtherThanTheSelectionFail() {
         Evidence good = KEY.quote(NONCE, PCRS);
         SortedMap<Integer, Bytes> more = new TreeMap<>(PCRS);
         more.put(8, PCRS.get(0));
         Evidence evidence = new Evidence(good.attest(), good.signature(),
-                new PcrValues(java.util.Map.of(HashAlgorithm.SHA256, more)), Optional.empty());
+                new PcrValues(Map.of(HashAlgorithm.SHA256, more)), Optional.empty());
 
         QuoteCheck check = QuoteVerifier.verify(Layer.VTPM, evidence, KEY.ak(), NONCE);
 
@@ -102,7 +127,7 @@ class QuoteVerifierTest {
         shifted.put(0, Bytes.of(Arrays.copyOf(joined, 31)));
         shifted.put(1, Bytes.of(Arrays.copyOfRange(joined, 31, 64)));
         Evidence evidence = new Evidence(good.attest(), good.signature(),
-                new PcrValues(java.util.Map.of(HashAlgorithm.SHA256, shifted)), Optional.empty());
+                new PcrValues(Map.of(HashAlgorithm.SHA256, shifted)), Optional.empty());
 
         assertEquals(List.of(Code.EVIDENCE_MALFORMED), codes(QuoteVerifier.verify(Layer.VTPM, evidence, KEY.ak(), NONCE)));
     }
@@ -138,14 +163,37 @@ class QuoteVerifierTest {
     @Property(tries = 200)
     void arbitraryEvidenceFailsWithoutThrowing(@ForAll @Size(max = 400) byte[] attest,
             @ForAll @Size(max = 200) byte[] signature, @ForAll @Size(max = 400) byte[] log) {
-        AttestationVerifier verifier = new AttestationVerifier(new InMemoryNonceRegistry(1, java.time.Duration.ZERO),
-                java.time.Clock.systemUTC());
+        AttestationVerifier verifier = new AttestationVerifier(new InMemoryNonceRegistry(1, Duration.ZERO),
+                Clock.systemUTC());
         Attester attester = new Attester("vtpm", KEY.ak(), AttestationPolicy.baseline(), Optional.empty());
 
         Verdict verdict = verifier.verify(attester, new Evidence(Bytes.of(attest), Bytes.of(signature),
-                new PcrValues(java.util.Map.of(HashAlgorithm.SHA256, PCRS)), Optional.of(Bytes.of(log))));
+                new PcrValues(Map.of(HashAlgorithm.SHA256, PCRS)), Optional.of(Bytes.of(log))));
 
         assertFalse(verdict.passed());
+    }
+
+    /**
+     * Well-formed but arbitrary signatures, checked with the real key and with arbitrary RSA and ECC
+     * keys: whatever the algorithms, curves and sizes, the signature is invalid and nothing throws.
+     * (The PCR digest may then fail too: it is computed with the signature's hash.)
+     */
+    @Property(tries = 300)
+    void arbitraryWellFormedSignaturesAndKeysAreJudgedWithoutThrowing(@ForAll long seed) {
+        RandomValues random = new RandomValues(seed);
+        Evidence good = KEY.quote(NONCE, PCRS);
+        Evidence evidence = new Evidence(good.attest(), Bytes.of(Codecs.marshal(random.next(Signature.class))),
+                good.pcrs(), Optional.empty());
+        List<AttestationKey> keys = new ArrayList<>(List.of(KEY.ak()));
+        Public area = random.next(Public.class);
+        if (area.type().equals(AlgId.RSA) || area.type().equals(AlgId.ECC)) {
+            keys.add(new AttestationKey(new Public(area.type(), area.nameAlg(), KEY.ak().publicArea().objectAttributes(),
+                    area.authPolicy(), area.parameters(), area.unique()), KEY.ak().qualifiedName()));
+        }
+
+        for (AttestationKey ak : keys) {
+            assertEquals(Code.SIGNATURE_INVALID, codes(QuoteVerifier.verify(Layer.VTPM, evidence, ak, NONCE)).get(0));
+        }
     }
 
     record Corruption(boolean inSignature, int position, int flip, boolean truncate) {

@@ -56,7 +56,7 @@ final class SimulatedBoot implements AutoCloseable {
     }
 
     private final Platform platform;
-    final Tpm tpm;
+    private final Tpm tpm;
 
     private SimulatedBoot(Platform platform, Tpm tpm) {
         this.platform = platform;

@@ -3,6 +3,7 @@ package org.vtpm.tpm.attest;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
@@ -81,7 +82,7 @@ final class SoftwareAk {
                 new Data(nonce.toByteArray()), new ClockInfo(1000, 1, 0, true), 0x20260101L, info);
         byte[] attestBytes = Codecs.marshal(attest);
         return new Evidence(Bytes.of(attestBytes), Bytes.of(Codecs.marshal(sign(attestBytes))),
-                new PcrValues(Map.of(HashAlgorithm.SHA256, pcrs)), java.util.Optional.empty());
+                new PcrValues(Map.of(HashAlgorithm.SHA256, pcrs)), Optional.empty());
     }
 
     Signature sign(byte[] message) {
