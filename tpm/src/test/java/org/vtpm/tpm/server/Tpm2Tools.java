@@ -14,16 +14,17 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs tpm2-tools, each as its own process in a working directory, against one TCTI: the tools
- * are an independent client, so a test only learns what their exit code and output say.
+ * are an independent client, so a test only learns what their exit code and output say. Public
+ * for the tests of the packaged jar, which live outside this package.
  */
-final class Tpm2Tools {
+public final class Tpm2Tools {
 
     private static final long TIMEOUT_SECONDS = 30;
 
     private final String tcti;
     private final Path directory;
 
-    Tpm2Tools(String tcti, Path directory) {
+    public Tpm2Tools(String tcti, Path directory) {
         this.tcti = tcti;
         this.directory = directory;
     }
@@ -39,7 +40,7 @@ final class Tpm2Tools {
     }
 
     /** Runs a tool that must succeed and answers with its standard output and error, interleaved. */
-    String run(String... command) throws IOException, InterruptedException {
+    public String run(String... command) throws IOException, InterruptedException {
         return runWithInput(new byte[0], command);
     }
 

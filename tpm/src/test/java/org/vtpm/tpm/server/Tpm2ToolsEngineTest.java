@@ -11,7 +11,9 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -150,26 +152,37 @@ class Tpm2ToolsEngineTest {
         flushTransients();
 
         Files.writeString(work.resolve("message"), "sign me");
-        for (String algorithm : new String[] {"ecc256", "rsa2048"}) {
+        // With a scheme given, the tools also ask for a symmetric algorithm, which a key that is not
+        // a storage key must not have (libtpms refuses it as well): ":null" clears it.
+        for (String[] key : new String[][] {{"ecc256", "sha256", "ecdsa"}, {"ecc384:ecdsa-sha384", "sha384", "ecdsa"},
+                {"rsa2048", "sha256", "rsassa"}, {"rsa2048:rsapss-sha256:null", "sha256", "rsapss"}}) {
+            String algorithm = key[0];
+            String hash = key[1];
+            String scheme = key[2];
             tools.run("tpm2_create", "-C", "ecc.ctx", "-G", algorithm, "-u", "key.pub", "-r", "key.priv");
             flushTransients();
             tools.run("tpm2_load", "-C", "ecc.ctx", "-u", "key.pub", "-r", "key.priv", "-c", "key.ctx");
             flushTransients();
             tools.run("tpm2_readpublic", "-c", "key.ctx", "-f", "pem", "-o", "key.pem");
             flushTransients();
-            tools.run("tpm2_sign", "-c", "key.ctx", "-g", "sha256", "-f", "plain", "-o", "signature.plain",
+            tools.run("tpm2_sign", "-c", "key.ctx", "-g", hash, "-s", scheme, "-f", "plain", "-o", "signature.plain",
                     "message");
             flushTransients();
-            assertTrue(tools.run("openssl", "dgst", "-sha256", "-verify", "key.pem", "-signature",
-                    "signature.plain", "message").contains("Verified OK"), algorithm);
+            List<String> verify = new ArrayList<>(List.of("openssl", "dgst", "-" + hash, "-verify", "key.pem",
+                    "-signature", "signature.plain"));
+            if (scheme.equals("rsapss")) {
+                verify.addAll(List.of("-sigopt", "rsa_padding_mode:pss", "-sigopt", "rsa_pss_saltlen:auto"));
+            }
+            verify.add("message");
+            assertTrue(tools.run(verify.toArray(String[]::new)).contains("Verified OK"), algorithm);
 
-            tools.run("tpm2_sign", "-c", "key.ctx", "-g", "sha256", "-o", "signature.tss", "message");
+            tools.run("tpm2_sign", "-c", "key.ctx", "-g", hash, "-s", scheme, "-o", "signature.tss", "message");
             flushTransients();
-            tools.run("tpm2_verifysignature", "-c", "key.ctx", "-g", "sha256", "-m", "message", "-s",
-                    "signature.tss", "-t", "ticket");
+            tools.run("tpm2_verifysignature", "-c", "key.ctx", "-g", hash, "-m", "message", "-s", "signature.tss",
+                    "-t", "ticket");
             flushTransients();
             Files.writeString(work.resolve("other"), "not signed");
-            tools.fails("tpm2_verifysignature", "-c", "key.ctx", "-g", "sha256", "-m", "other", "-s",
+            tools.fails("tpm2_verifysignature", "-c", "key.ctx", "-g", hash, "-m", "other", "-s",
                     "signature.tss");
             flushTransients();
         }
