@@ -22,7 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vtpm.tpm.crypto.HashAlgorithm;
-import org.vtpm.tpm.server.Tpm2Tools;
+import org.vtpm.tpm.testing.Tpm2Tools;
 import org.vtpm.tpm.transport.HandBuiltCommands;
 import org.vtpm.tpm.transport.swtpm.SwtpmControlChannel;
 import org.vtpm.tpm.transport.swtpm.SwtpmSocketTransport;
@@ -74,10 +74,9 @@ class VtpmSocketIT {
             assertEquals(0, HandBuiltCommands.responseCode(tpm.transmit(HandBuiltCommands.nvDefineSpace())));
             assertEquals(0, HandBuiltCommands.responseCode(tpm.transmit(HandBuiltCommands.nvWrite(data))));
         }
-        if (toolsInstalled()) {
-            assertEquals(16, new Tpm2Tools("swtpm:host=127.0.0.1,port=" + first.port, dir)
-                    .run("tpm2_getrandom", "--hex", "8").strip().length());
-        }
+        assertEquals(16, tool("swtpm:host=127.0.0.1,port=" + first.port, "tpm2_getrandom", "--hex", "8")
+                .strip().length());
+
         first.process.destroy();
         assertTrue(first.process.waitFor(15, TimeUnit.SECONDS), "SIGTERM did not stop the server");
         assertFalse(Files.exists(pidFile), "the pid file is removed at exit");
@@ -135,13 +134,12 @@ class VtpmSocketIT {
             long pid = Long.parseLong(Files.readString(pidFile).strip());
             started.add(pid);
             assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the daemon runs");
-            if (toolsInstalled()) {
-                Tpm2Tools tools = new Tpm2Tools("mssim:host=127.0.0.1,port=" + port, dir);
-                tools.run("tpm2_startup", "-c");
-                tools.run("tpm2_pcrextend", "16:sha256=" + "ab".repeat(32));
-                assertTrue(tools.run("tpm2_pcrread", "sha256:16").contains("16:"));
-                assertTrue(tools.run("tpm2_getcap", "properties-fixed").contains("TPM2_PT_MANUFACTURER"));
-            }
+            String tcti = "mssim:host=127.0.0.1,port=" + port;
+            tool(tcti, "tpm2_startup", "-c");
+            tool(tcti, "tpm2_pcrextend", "16:sha256=" + "ab".repeat(32));
+            assertTrue(tool(tcti, "tpm2_pcrread", "sha256:16").contains("16:"));
+            assertTrue(tool(tcti, "tpm2_getcap", "properties-fixed").contains("TPM2_PT_MANUFACTURER"));
+
             ProcessHandle daemon = ProcessHandle.of(pid).orElseThrow();
             daemon.destroy();
             daemon.onExit().get(15, TimeUnit.SECONDS);
@@ -163,10 +161,8 @@ class VtpmSocketIT {
             Thread.sleep(50);
         }
         assertTrue(Files.exists(pidFile), "vtpm.jar socket did not start: " + Files.readString(dir.resolve("err.txt")));
-        if (toolsInstalled()) {
-            assertEquals(16, new Tpm2Tools("swtpm:path=" + socket, dir).run("tpm2_getrandom", "--hex", "8")
-                    .strip().length());
-        }
+        assertEquals(16, tool("swtpm:path=" + socket, "tpm2_getrandom", "--hex", "8").strip().length());
+
         process.destroy();
         assertTrue(process.waitFor(15, TimeUnit.SECONDS), "SIGTERM did not stop the server");
         assertFalse(Files.exists(socket));
@@ -246,8 +242,8 @@ class VtpmSocketIT {
         }
     }
 
-    private static boolean toolsInstalled() {
-        return Files.isExecutable(Path.of("/usr/bin/tpm2_startup"));
+    private String tool(String tcti, String... command) throws Exception {
+        return Tpm2Tools.run(dir, tcti, command);
     }
 
     private static List<String> fileNames(Path directory) throws IOException {

@@ -12,7 +12,7 @@ public record ActAttributes(int value) implements AttributeSet<ActAttributes> {
     public static final ActAttributes SIGNALED = new ActAttributes(1 << 0);
     public static final ActAttributes PRESERVE_SIGNALED = new ActAttributes(1 << 1);
 
-    private static final AttributeNames NAMES = AttributeNames.scan("TPMA_ACT", ActAttributes.class);
+    private static final TypeNames NAMES = TypeNames.scan("TPMA_ACT", ActAttributes.class, "");
 
     public static ActAttributes of(ActAttributes... bits) {
         return new ActAttributes(AttributeSet.union(bits));
@@ -25,6 +25,6 @@ public record ActAttributes(int value) implements AttributeSet<ActAttributes> {
 
     @Override
     public String toString() {
-        return NAMES.format(value);
+        return NAMES.bits(value);
     }
 }

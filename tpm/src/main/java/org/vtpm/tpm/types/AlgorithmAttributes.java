@@ -17,7 +17,7 @@ public record AlgorithmAttributes(int value) implements AttributeSet<AlgorithmAt
     public static final AlgorithmAttributes ENCRYPTING = new AlgorithmAttributes(1 << 9);
     public static final AlgorithmAttributes METHOD = new AlgorithmAttributes(1 << 10);
 
-    private static final AttributeNames NAMES = AttributeNames.scan("TPMA_ALGORITHM", AlgorithmAttributes.class);
+    private static final TypeNames NAMES = TypeNames.scan("TPMA_ALGORITHM", AlgorithmAttributes.class, "");
 
     public static AlgorithmAttributes of(AlgorithmAttributes... bits) {
         return new AlgorithmAttributes(AttributeSet.union(bits));
@@ -30,6 +30,6 @@ public record AlgorithmAttributes(int value) implements AttributeSet<AlgorithmAt
 
     @Override
     public String toString() {
-        return NAMES.format(value);
+        return NAMES.bits(value);
     }
 }

@@ -15,7 +15,7 @@ public record CcAttributes(int value) implements AttributeSet<CcAttributes> {
     public static final CcAttributes R_HANDLE = new CcAttributes(1 << 28);
     public static final CcAttributes V = new CcAttributes(1 << 29);
 
-    private static final AttributeNames NAMES = AttributeNames.scan("TPMA_CC", CcAttributes.class);
+    private static final TypeNames NAMES = TypeNames.scan("TPMA_CC", CcAttributes.class, "");
 
     public static CcAttributes of(CcAttributes... bits) {
         return new CcAttributes(AttributeSet.union(bits));
@@ -38,6 +38,6 @@ public record CcAttributes(int value) implements AttributeSet<CcAttributes> {
 
     @Override
     public String toString() {
-        return NAMES.format(value);
+        return NAMES.bits(value);
     }
 }

@@ -17,12 +17,10 @@ public record LocalityAttributes(@Uint(8) int value) implements AttributeSet<Loc
     public static final LocalityAttributes LOC_THREE = new LocalityAttributes(1 << 3);
     public static final LocalityAttributes LOC_FOUR = new LocalityAttributes(1 << 4);
 
-    private static final AttributeNames NAMES = AttributeNames.scan("TPMA_LOCALITY", LocalityAttributes.class);
+    private static final TypeNames NAMES = TypeNames.scan("TPMA_LOCALITY", LocalityAttributes.class, "");
 
     public LocalityAttributes {
-        if (value < 0 || value > 0xFF) {
-            throw new IllegalArgumentException("TPMA_LOCALITY 0x" + Integer.toHexString(value) + " exceeds 8 bits");
-        }
+        TypeNames.checkWidth("TPMA_LOCALITY", value, 8);
     }
 
     public static LocalityAttributes of(LocalityAttributes... bits) {
@@ -41,6 +39,6 @@ public record LocalityAttributes(@Uint(8) int value) implements AttributeSet<Loc
 
     @Override
     public String toString() {
-        return NAMES.format(value);
+        return NAMES.bits(value);
     }
 }

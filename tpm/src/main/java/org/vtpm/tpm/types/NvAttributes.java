@@ -34,7 +34,7 @@ public record NvAttributes(int value) implements AttributeSet<NvAttributes> {
     public static final NvAttributes PLATFORMCREATE = new NvAttributes(1 << 30);
     public static final NvAttributes READ_STCLEAR = new NvAttributes(1 << 31);
 
-    private static final AttributeNames NAMES = AttributeNames.scan("TPMA_NV", NvAttributes.class);
+    private static final TypeNames NAMES = TypeNames.scan("TPMA_NV", NvAttributes.class, "");
 
     public static NvAttributes of(NvAttributes... bits) {
         return new NvAttributes(AttributeSet.union(bits));
@@ -62,6 +62,6 @@ public record NvAttributes(int value) implements AttributeSet<NvAttributes> {
 
     @Override
     public String toString() {
-        return NAMES.format(value);
+        return NAMES.bits(value);
     }
 }

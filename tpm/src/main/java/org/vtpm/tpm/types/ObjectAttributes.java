@@ -25,7 +25,7 @@ public record ObjectAttributes(int value) implements AttributeSet<ObjectAttribut
     public static final ObjectAttributes SIGN_ENCRYPT = new ObjectAttributes(1 << 18);
     public static final ObjectAttributes X509_SIGN = new ObjectAttributes(1 << 19);
 
-    private static final AttributeNames NAMES = AttributeNames.scan("TPMA_OBJECT", ObjectAttributes.class);
+    private static final TypeNames NAMES = TypeNames.scan("TPMA_OBJECT", ObjectAttributes.class, "");
 
     public static ObjectAttributes of(ObjectAttributes... bits) {
         return new ObjectAttributes(AttributeSet.union(bits));
@@ -38,6 +38,6 @@ public record ObjectAttributes(int value) implements AttributeSet<ObjectAttribut
 
     @Override
     public String toString() {
-        return NAMES.format(value);
+        return NAMES.bits(value);
     }
 }

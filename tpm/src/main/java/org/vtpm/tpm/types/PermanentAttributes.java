@@ -16,7 +16,7 @@ public record PermanentAttributes(int value) implements AttributeSet<PermanentAt
     public static final PermanentAttributes IN_LOCKOUT = new PermanentAttributes(1 << 9);
     public static final PermanentAttributes TPM_GENERATED_EPS = new PermanentAttributes(1 << 10);
 
-    private static final AttributeNames NAMES = AttributeNames.scan("TPMA_PERMANENT", PermanentAttributes.class);
+    private static final TypeNames NAMES = TypeNames.scan("TPMA_PERMANENT", PermanentAttributes.class, "");
 
     public static PermanentAttributes of(PermanentAttributes... bits) {
         return new PermanentAttributes(AttributeSet.union(bits));
@@ -29,6 +29,6 @@ public record PermanentAttributes(int value) implements AttributeSet<PermanentAt
 
     @Override
     public String toString() {
-        return NAMES.format(value);
+        return NAMES.bits(value);
     }
 }

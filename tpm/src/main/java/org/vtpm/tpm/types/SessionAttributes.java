@@ -20,12 +20,10 @@ public record SessionAttributes(@Uint(8) int value) implements AttributeSet<Sess
     public static final SessionAttributes ENCRYPT = new SessionAttributes(1 << 6);
     public static final SessionAttributes AUDIT = new SessionAttributes(1 << 7);
 
-    private static final AttributeNames NAMES = AttributeNames.scan("TPMA_SESSION", SessionAttributes.class);
+    private static final TypeNames NAMES = TypeNames.scan("TPMA_SESSION", SessionAttributes.class, "");
 
     public SessionAttributes {
-        if (value < 0 || value > 0xFF) {
-            throw new IllegalArgumentException("TPMA_SESSION 0x" + Integer.toHexString(value) + " exceeds 8 bits");
-        }
+        TypeNames.checkWidth("TPMA_SESSION", value, 8);
     }
 
     public static SessionAttributes of(SessionAttributes... bits) {
@@ -39,6 +37,6 @@ public record SessionAttributes(@Uint(8) int value) implements AttributeSet<Sess
 
     @Override
     public String toString() {
-        return NAMES.format(value);
+        return NAMES.bits(value);
     }
 }

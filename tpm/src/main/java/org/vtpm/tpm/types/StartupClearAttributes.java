@@ -15,7 +15,7 @@ public record StartupClearAttributes(int value) implements AttributeSet<StartupC
     public static final StartupClearAttributes PH_ENABLE_NV = new StartupClearAttributes(1 << 3);
     public static final StartupClearAttributes ORDERLY = new StartupClearAttributes(1 << 31);
 
-    private static final AttributeNames NAMES = AttributeNames.scan("TPMA_STARTUP_CLEAR", StartupClearAttributes.class);
+    private static final TypeNames NAMES = TypeNames.scan("TPMA_STARTUP_CLEAR", StartupClearAttributes.class, "");
 
     public static StartupClearAttributes of(StartupClearAttributes... bits) {
         return new StartupClearAttributes(AttributeSet.union(bits));
@@ -28,6 +28,6 @@ public record StartupClearAttributes(int value) implements AttributeSet<StartupC
 
     @Override
     public String toString() {
-        return NAMES.format(value);
+        return NAMES.bits(value);
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +27,7 @@ import org.vtpm.tpm.types.Attest;
 import org.vtpm.tpm.types.CertifyInfo;
 import org.vtpm.tpm.types.Name;
 import org.vtpm.tpm.types.St;
+import org.vtpm.tpm.testing.Tpm2Tools;
 import org.vtpm.tpm.wire.Codecs;
 
 /**
@@ -52,17 +52,17 @@ class Tpm2ToolsEngineTest {
     Path work;
 
     private ServedTpm tpm;
-    private Tpm2Tools tools;
+    private String tcti;
 
     @BeforeAll
     static void toolsInstalled() {
-        Tpm2Tools.requireInstalled();
+        assertTrue(Tpm2Tools.installed(), "tpm2-tools are required: apt-get install tpm2-tools");
     }
 
     @BeforeEach
     void powerOn() throws Exception {
         start();
-        tools.run("tpm2_startup", "-c");
+        run("tpm2_startup", "-c");
     }
 
     @AfterEach
@@ -73,54 +73,54 @@ class Tpm2ToolsEngineTest {
     private void start() throws Exception {
         tpm = ServedTpm.start(stateDirectory, ServedTpm.Protocol.SWTPM, ServerOptions.defaults(),
                 ServedTpm.Backend.ENGINE);
-        tools = Tpm2Tools.swtpm(tpm, work);
-        tools.run("swtpm_ioctl", "--tcp", "127.0.0.1:" + tpm.port(ServerChannel.SWTPM_CONTROL), "-i");
+        tcti = "swtpm:host=127.0.0.1,port=" + tpm.port(ServerChannel.SWTPM_DATA);
+        run("swtpm_ioctl", "--tcp", "127.0.0.1:" + tpm.port(ServerChannel.SWTPM_CONTROL), "-i");
     }
 
     @Test
     void selfTestRandomCapabilitiesAndAShutdownStateThatResumes() throws Exception {
-        tools.run("tpm2_selftest", "--fulltest");
-        assertTrue(tools.run("tpm2_gettestresult").contains("success"));
-        String first = tools.run("tpm2_getrandom", "--hex", "32").strip();
+        run("tpm2_selftest", "--fulltest");
+        assertTrue(run("tpm2_gettestresult").contains("success"));
+        String first = run("tpm2_getrandom", "--hex", "32").strip();
         assertEquals(64, first.length());
-        assertNotEquals(first, tools.run("tpm2_getrandom", "--hex", "32").strip());
-        String algorithms = tools.run("tpm2_getcap", "algorithms");
+        assertNotEquals(first, run("tpm2_getrandom", "--hex", "32").strip());
+        String algorithms = run("tpm2_getcap", "algorithms");
         for (String name : new String[] {"sha1:", "sha256:", "sha384:", "ecc:", "rsa:", "hmac:"}) {
             assertTrue(algorithms.contains(name), name + " in " + algorithms);
         }
 
         byte[] measured = HashAlgorithm.SHA256.hash("boot".getBytes(StandardCharsets.US_ASCII));
-        tools.run("tpm2_pcrextend", "10:sha256=" + HEX.formatHex(measured));
+        run("tpm2_pcrextend", "10:sha256=" + HEX.formatHex(measured));
         byte[] expected = HashAlgorithm.SHA256.hash(new byte[32], measured);
-        tools.run("tpm2_shutdown");
-        tools.run("swtpm_ioctl", "--tcp", "127.0.0.1:" + tpm.port(ServerChannel.SWTPM_CONTROL), "-i");
-        tools.run("tpm2_startup");
+        run("tpm2_shutdown");
+        run("swtpm_ioctl", "--tcp", "127.0.0.1:" + tpm.port(ServerChannel.SWTPM_CONTROL), "-i");
+        run("tpm2_startup");
         assertArrayEquals(expected, pcr(10), "TPM2_Startup(STATE) resumes PCR 10");
     }
 
     @Test
     void pcrExtendEventAndReset() throws Exception {
         byte[] digest = HashAlgorithm.SHA256.hash("extend".getBytes(StandardCharsets.US_ASCII));
-        tools.run("tpm2_pcrextend", "16:sha256=" + HEX.formatHex(digest));
+        run("tpm2_pcrextend", "16:sha256=" + HEX.formatHex(digest));
         byte[] afterExtend = HashAlgorithm.SHA256.hash(new byte[32], digest);
         assertArrayEquals(afterExtend, pcr(16));
 
         byte[] event = "an event".getBytes(StandardCharsets.US_ASCII);
         Files.write(work.resolve("event.bin"), event);
-        String digests = tools.run("tpm2_pcrevent", "16", "event.bin");
+        String digests = run("tpm2_pcrevent", "16", "event.bin");
         assertEquals(HEX.formatHex(HashAlgorithm.SHA384.hash(event)), field(digests, "sha384"));
         byte[] afterEvent = HashAlgorithm.SHA256.hash(afterExtend, HashAlgorithm.SHA256.hash(event));
         assertArrayEquals(afterEvent, pcr(16));
 
         // From a pipe the size is unknown, so the tool uses an event sequence, HMAC-authorized.
-        String piped = tools.runWithInput(event, "tpm2_pcrevent", "16");
+        String piped = Tpm2Tools.runWithInput(work, tcti, event, "tpm2_pcrevent", "16");
         assertEquals(HEX.formatHex(HashAlgorithm.SHA256.hash(event)), field(piped, "sha256"));
         assertArrayEquals(HashAlgorithm.SHA256.hash(afterEvent, HashAlgorithm.SHA256.hash(event)), pcr(16));
-        assertEquals("", tools.run("tpm2_getcap", "handles-transient").strip(), "the sequence is gone");
+        assertEquals("", run("tpm2_getcap", "handles-transient").strip(), "the sequence is gone");
 
-        tools.run("tpm2_pcrreset", "16");
+        run("tpm2_pcrreset", "16");
         assertArrayEquals(new byte[32], pcr(16));
-        tools.fails("tpm2_pcrreset", "10");
+        fails("tpm2_pcrreset", "10");
     }
 
     @Test
@@ -129,26 +129,26 @@ class Tpm2ToolsEngineTest {
         Files.write(work.resolve("message"), message);
         for (HashAlgorithm algorithm : new HashAlgorithm[] {HashAlgorithm.SHA1, HashAlgorithm.SHA256,
                 HashAlgorithm.SHA384}) {
-            String out = tools.run("tpm2_hash", "-C", "o", "-g", algorithm.tpmName(), "--hex", "message");
+            String out = run("tpm2_hash", "-C", "o", "-g", algorithm.tpmName(), "--hex", "message");
             assertEquals(HEX.formatHex(algorithm.hash(message)), out.strip());
         }
 
         byte[] key = "a sixteen b key!".getBytes(StandardCharsets.US_ASCII);
         Files.write(work.resolve("hmac.key"), key);
-        tools.run("tpm2_loadexternal", "-C", "n", "-G", "hmac", "-r", "hmac.key", "-c", "hmac.ctx");
+        run("tpm2_loadexternal", "-C", "n", "-G", "hmac", "-r", "hmac.key", "-c", "hmac.ctx");
         flushTransients();
-        String mac = tools.run("tpm2_hmac", "-c", "hmac.ctx", "--hex", "message").strip();
+        String mac = run("tpm2_hmac", "-c", "hmac.ctx", "--hex", "message").strip();
         assertEquals(HEX.formatHex(Hmac.compute(HashAlgorithm.SHA256, key, message)), mac);
         flushTransients();
     }
 
     @Test
     void primariesChildrenSignaturesAndContexts() throws Exception {
-        tools.run("tpm2_createprimary", "-C", "o", "-G", "rsa2048", "-c", "rsa.ctx");
+        run("tpm2_createprimary", "-C", "o", "-G", "rsa2048", "-c", "rsa.ctx");
         flushTransients();
-        assertTrue(tools.run("tpm2_readpublic", "-c", "rsa.ctx").contains("bits: 2048"));
+        assertTrue(run("tpm2_readpublic", "-c", "rsa.ctx").contains("bits: 2048"));
         flushTransients();
-        tools.run("tpm2_createprimary", "-C", "o", "-G", "ecc256", "-c", "ecc.ctx");
+        run("tpm2_createprimary", "-C", "o", "-G", "ecc256", "-c", "ecc.ctx");
         flushTransients();
 
         Files.writeString(work.resolve("message"), "sign me");
@@ -159,13 +159,13 @@ class Tpm2ToolsEngineTest {
             String algorithm = key[0];
             String hash = key[1];
             String scheme = key[2];
-            tools.run("tpm2_create", "-C", "ecc.ctx", "-G", algorithm, "-u", "key.pub", "-r", "key.priv");
+            run("tpm2_create", "-C", "ecc.ctx", "-G", algorithm, "-u", "key.pub", "-r", "key.priv");
             flushTransients();
-            tools.run("tpm2_load", "-C", "ecc.ctx", "-u", "key.pub", "-r", "key.priv", "-c", "key.ctx");
+            run("tpm2_load", "-C", "ecc.ctx", "-u", "key.pub", "-r", "key.priv", "-c", "key.ctx");
             flushTransients();
-            tools.run("tpm2_readpublic", "-c", "key.ctx", "-f", "pem", "-o", "key.pem");
+            run("tpm2_readpublic", "-c", "key.ctx", "-f", "pem", "-o", "key.pem");
             flushTransients();
-            tools.run("tpm2_sign", "-c", "key.ctx", "-g", hash, "-s", scheme, "-f", "plain", "-o", "signature.plain",
+            run("tpm2_sign", "-c", "key.ctx", "-g", hash, "-s", scheme, "-f", "plain", "-o", "signature.plain",
                     "message");
             flushTransients();
             List<String> verify = new ArrayList<>(List.of("openssl", "dgst", "-" + hash, "-verify", "key.pem",
@@ -174,50 +174,50 @@ class Tpm2ToolsEngineTest {
                 verify.addAll(List.of("-sigopt", "rsa_padding_mode:pss", "-sigopt", "rsa_pss_saltlen:auto"));
             }
             verify.add("message");
-            assertTrue(tools.run(verify.toArray(String[]::new)).contains("Verified OK"), algorithm);
+            assertTrue(run(verify.toArray(String[]::new)).contains("Verified OK"), algorithm);
 
-            tools.run("tpm2_sign", "-c", "key.ctx", "-g", hash, "-s", scheme, "-o", "signature.tss", "message");
+            run("tpm2_sign", "-c", "key.ctx", "-g", hash, "-s", scheme, "-o", "signature.tss", "message");
             flushTransients();
-            tools.run("tpm2_verifysignature", "-c", "key.ctx", "-g", hash, "-m", "message", "-s", "signature.tss",
+            run("tpm2_verifysignature", "-c", "key.ctx", "-g", hash, "-m", "message", "-s", "signature.tss",
                     "-t", "ticket");
             flushTransients();
             Files.writeString(work.resolve("other"), "not signed");
-            tools.fails("tpm2_verifysignature", "-c", "key.ctx", "-g", hash, "-m", "other", "-s",
+            fails("tpm2_verifysignature", "-c", "key.ctx", "-g", hash, "-m", "other", "-s",
                     "signature.tss");
             flushTransients();
         }
-        assertEquals("", tools.run("tpm2_getcap", "handles-transient").strip());
+        assertEquals("", run("tpm2_getcap", "handles-transient").strip());
     }
 
     @Test
     void quoteAndCertifyVerifyOutsideTheTpm() throws Exception {
-        tools.run("tpm2_createprimary", "-C", "o", "-G", "ecc256", "-c", "srk.ctx");
+        run("tpm2_createprimary", "-C", "o", "-G", "ecc256", "-c", "srk.ctx");
         flushTransients();
         // A restricted signing key carries no symmetric algorithm, hence ":null".
-        tools.run("tpm2_create", "-C", "srk.ctx", "-G", "ecc256:ecdsa-sha256:null", "-a",
+        run("tpm2_create", "-C", "srk.ctx", "-G", "ecc256:ecdsa-sha256:null", "-a",
                 "fixedtpm|fixedparent|sensitivedataorigin|userwithauth|restricted|sign", "-u", "ak.pub", "-r",
                 "ak.priv");
         flushTransients();
-        tools.run("tpm2_load", "-C", "srk.ctx", "-u", "ak.pub", "-r", "ak.priv", "-c", "ak.ctx");
+        run("tpm2_load", "-C", "srk.ctx", "-u", "ak.pub", "-r", "ak.priv", "-c", "ak.ctx");
         flushTransients();
-        tools.run("tpm2_readpublic", "-c", "ak.ctx", "-f", "pem", "-o", "ak.pem");
+        run("tpm2_readpublic", "-c", "ak.ctx", "-f", "pem", "-o", "ak.pem");
         flushTransients();
 
-        tools.run("tpm2_pcrextend", "16:sha256=" + "5a".repeat(32));
-        tools.run("tpm2_quote", "-c", "ak.ctx", "-l", "sha256:0,16", "-q", "c0ffee42", "-g", "sha256", "-m",
+        run("tpm2_pcrextend", "16:sha256=" + "5a".repeat(32));
+        run("tpm2_quote", "-c", "ak.ctx", "-l", "sha256:0,16", "-q", "c0ffee42", "-g", "sha256", "-m",
                 "quote.msg", "-s", "quote.sig", "-o", "quote.pcrs");
         flushTransients();
-        tools.run("tpm2_checkquote", "-u", "ak.pem", "-m", "quote.msg", "-s", "quote.sig", "-f", "quote.pcrs",
+        run("tpm2_checkquote", "-u", "ak.pem", "-m", "quote.msg", "-s", "quote.sig", "-f", "quote.pcrs",
                 "-g", "sha256", "-q", "c0ffee42");
-        tools.fails("tpm2_checkquote", "-u", "ak.pem", "-m", "quote.msg", "-s", "quote.sig", "-f", "quote.pcrs",
+        fails("tpm2_checkquote", "-u", "ak.pem", "-m", "quote.msg", "-s", "quote.sig", "-f", "quote.pcrs",
                 "-g", "sha256", "-q", "c0ffee43");
 
-        tools.run("tpm2_readpublic", "-c", "srk.ctx", "-n", "srk.name");
+        run("tpm2_readpublic", "-c", "srk.ctx", "-n", "srk.name");
         flushTransients();
-        tools.run("tpm2_certify", "-c", "srk.ctx", "-C", "ak.ctx", "-g", "sha256", "-o", "certify.attest", "-s",
+        run("tpm2_certify", "-c", "srk.ctx", "-C", "ak.ctx", "-g", "sha256", "-o", "certify.attest", "-s",
                 "certify.sig", "-f", "plain");
         flushTransients();
-        assertTrue(tools.run("openssl", "dgst", "-sha256", "-verify", "ak.pem", "-signature", "certify.sig",
+        assertTrue(run("openssl", "dgst", "-sha256", "-verify", "ak.pem", "-signature", "certify.sig",
                 "certify.attest").contains("Verified OK"));
         Attest attest = Codecs.unmarshal(Attest.class, Files.readAllBytes(work.resolve("certify.attest")));
         assertEquals(Attest.TPM_GENERATED_VALUE, attest.magic());
@@ -229,70 +229,78 @@ class Tpm2ToolsEngineTest {
     void nvOrdinaryCounterAndExtendIndices() throws Exception {
         byte[] data = "nv-data!".getBytes(StandardCharsets.US_ASCII);
         Files.write(work.resolve("data"), data);
-        tools.run("tpm2_nvdefine", INDEX, "-C", "o", "-s", "8", "-a", "ownerread|ownerwrite");
-        tools.run("tpm2_nvwrite", INDEX, "-C", "o", "-i", "data");
-        tools.run("tpm2_nvread", INDEX, "-C", "o", "-s", "8", "-o", "read");
+        run("tpm2_nvdefine", INDEX, "-C", "o", "-s", "8", "-a", "ownerread|ownerwrite");
+        run("tpm2_nvwrite", INDEX, "-C", "o", "-i", "data");
+        run("tpm2_nvread", INDEX, "-C", "o", "-s", "8", "-o", "read");
         assertArrayEquals(data, Files.readAllBytes(work.resolve("read")));
-        String description = tools.run("tpm2_nvreadpublic", INDEX);
+        String description = run("tpm2_nvreadpublic", INDEX);
         assertTrue(description.contains("ownerwrite|ownerread|written"), description);
         assertTrue(description.contains("size: 8"), description);
 
-        tools.run("tpm2_nvdefine", COUNTER, "-C", "o", "-s", "8", "-a", "ownerread|ownerwrite|nt=counter");
-        tools.run("tpm2_nvincrement", COUNTER, "-C", "o");
-        tools.run("tpm2_nvincrement", COUNTER, "-C", "o");
-        tools.run("tpm2_nvread", COUNTER, "-C", "o", "-s", "8", "-o", "counter");
+        run("tpm2_nvdefine", COUNTER, "-C", "o", "-s", "8", "-a", "ownerread|ownerwrite|nt=counter");
+        run("tpm2_nvincrement", COUNTER, "-C", "o");
+        run("tpm2_nvincrement", COUNTER, "-C", "o");
+        run("tpm2_nvread", COUNTER, "-C", "o", "-s", "8", "-o", "counter");
         long count = new BigInteger(1, Files.readAllBytes(work.resolve("counter"))).longValueExact();
-        tools.run("tpm2_nvincrement", COUNTER, "-C", "o");
-        tools.run("tpm2_nvread", COUNTER, "-C", "o", "-s", "8", "-o", "counter");
+        run("tpm2_nvincrement", COUNTER, "-C", "o");
+        run("tpm2_nvread", COUNTER, "-C", "o", "-s", "8", "-o", "counter");
         assertEquals(count + 1, new BigInteger(1, Files.readAllBytes(work.resolve("counter"))).longValueExact());
 
-        tools.run("tpm2_nvdefine", EXTEND, "-C", "o", "-g", "sha256", "-a", "ownerread|ownerwrite|nt=extend");
-        tools.run("tpm2_nvextend", EXTEND, "-C", "o", "-i", "data");
-        tools.run("tpm2_nvread", EXTEND, "-C", "o", "-s", "32", "-o", "extended");
+        run("tpm2_nvdefine", EXTEND, "-C", "o", "-g", "sha256", "-a", "ownerread|ownerwrite|nt=extend");
+        run("tpm2_nvextend", EXTEND, "-C", "o", "-i", "data");
+        run("tpm2_nvread", EXTEND, "-C", "o", "-s", "32", "-o", "extended");
         assertArrayEquals(HashAlgorithm.SHA256.hash(new byte[32], data),
                 Files.readAllBytes(work.resolve("extended")));
 
-        tools.run("tpm2_nvundefine", COUNTER, "-C", "o");
-        String indices = tools.run("tpm2_getcap", "handles-nv-index");
+        run("tpm2_nvundefine", COUNTER, "-C", "o");
+        String indices = run("tpm2_getcap", "handles-nv-index");
         assertTrue(indices.contains(INDEX) && indices.contains(EXTEND), indices);
         assertFalse(indices.contains(COUNTER), indices);
-        tools.fails("tpm2_nvread", COUNTER, "-C", "o", "-s", "8");
+        fails("tpm2_nvread", COUNTER, "-C", "o", "-s", "8");
     }
 
     @Test
     void aRestartKeepsNvIndicesAndPersistentHandles() throws Exception {
-        tools.run("tpm2_createprimary", "-C", "o", "-G", "ecc256", "-c", "primary.ctx");
+        run("tpm2_createprimary", "-C", "o", "-G", "ecc256", "-c", "primary.ctx");
         flushTransients();
-        tools.run("tpm2_evictcontrol", "-C", "o", "-c", "primary.ctx", PERSISTENT);
+        run("tpm2_evictcontrol", "-C", "o", "-c", "primary.ctx", PERSISTENT);
         flushTransients();
-        tools.run("tpm2_readpublic", "-c", PERSISTENT, "-n", "before.name");
+        run("tpm2_readpublic", "-c", PERSISTENT, "-n", "before.name");
         byte[] data = "durable".getBytes(StandardCharsets.US_ASCII);
         Files.write(work.resolve("data"), data);
-        tools.run("tpm2_nvdefine", INDEX, "-C", "o", "-s", "7", "-a", "ownerread|ownerwrite");
-        tools.run("tpm2_nvwrite", INDEX, "-C", "o", "-i", "data");
-        tools.run("tpm2_shutdown", "-c");
+        run("tpm2_nvdefine", INDEX, "-C", "o", "-s", "7", "-a", "ownerread|ownerwrite");
+        run("tpm2_nvwrite", INDEX, "-C", "o", "-i", "data");
+        run("tpm2_shutdown", "-c");
 
         tpm.close();
         start();
-        tools.run("tpm2_startup", "-c");
+        run("tpm2_startup", "-c");
 
-        assertTrue(tools.run("tpm2_getcap", "handles-persistent").contains(PERSISTENT));
-        tools.run("tpm2_readpublic", "-c", PERSISTENT, "-n", "after.name");
+        assertTrue(run("tpm2_getcap", "handles-persistent").contains(PERSISTENT));
+        run("tpm2_readpublic", "-c", PERSISTENT, "-n", "after.name");
         assertArrayEquals(Files.readAllBytes(work.resolve("before.name")),
                 Files.readAllBytes(work.resolve("after.name")));
-        tools.run("tpm2_nvread", INDEX, "-C", "o", "-s", "7", "-o", "read");
+        run("tpm2_nvread", INDEX, "-C", "o", "-s", "7", "-o", "read");
         assertArrayEquals(data, Files.readAllBytes(work.resolve("read")));
 
-        tools.run("tpm2_evictcontrol", "-C", "o", "-c", PERSISTENT);
-        assertFalse(tools.run("tpm2_getcap", "handles-persistent").contains(PERSISTENT));
+        run("tpm2_evictcontrol", "-C", "o", "-c", PERSISTENT);
+        assertFalse(run("tpm2_getcap", "handles-persistent").contains(PERSISTENT));
     }
 
-    private void flushTransients() throws IOException, InterruptedException {
-        tools.run("tpm2_flushcontext", "--transient-object");
+    private String run(String... command) throws Exception {
+        return Tpm2Tools.run(work, tcti, command);
     }
 
-    private byte[] pcr(int index) throws IOException, InterruptedException {
-        String out = tools.run("tpm2_pcrread", "sha256:" + index);
+    private String fails(String... command) throws Exception {
+        return Tpm2Tools.fails(work, tcti, command);
+    }
+
+    private void flushTransients() throws Exception {
+        run("tpm2_flushcontext", "--transient-object");
+    }
+
+    private byte[] pcr(int index) throws Exception {
+        String out = run("tpm2_pcrread", "sha256:" + index);
         Matcher value = Pattern.compile(index + ": 0x([0-9A-F]+)").matcher(out);
         assertTrue(value.find(), out);
         return HEX.parseHex(value.group(1).toLowerCase());
