@@ -40,46 +40,28 @@ public final class PostgresqlCluster implements Closeable {
 
     private final Path bin;
     private final Path directory;
+    private final Path log;
     private final DatabaseEndpoint endpoint;
-    private final Process launcher;
+    private Process launcher;
     private ProcessHandle postmaster;
 
-    private PostgresqlCluster(Path bin, Path directory, DatabaseEndpoint endpoint, Process launcher) {
+    private PostgresqlCluster(Path bin, Path directory, Path log, DatabaseEndpoint endpoint) {
         this.bin = bin;
         this.directory = directory;
+        this.log = log;
         this.endpoint = endpoint;
-        this.launcher = launcher;
     }
 
     /** Creates and starts the cluster, and in it the endpoint's role and database. */
     public static PostgresqlCluster start(DatabaseEndpoint endpoint, Path log) throws IOException {
         Path bin = serverBinaries();
-        Path directory = Files.createTempDirectory("vtpm-it-postgresql-");
-        Path data = directory.resolve("data");
-        Process launcher;
+        Files.createDirectories(log.getParent());
+        Files.deleteIfExists(log);
+        PostgresqlCluster cluster = new PostgresqlCluster(bin, Files.createTempDirectory("vtpm-it-postgresql-"),
+                log, endpoint);
         try {
-            if (runsAsRoot()) {
-                Files.setOwner(directory, directory.getFileSystem().getUserPrincipalLookupService()
-                        .lookupPrincipalByName(SERVICE_USER));
-            }
-            run(asServiceUser(bin.resolve("initdb").toString(), "--pgdata=" + data, "--username=" + SUPERUSER,
-                    "--auth-local=trust", "--auth-host=scram-sha-256", "--encoding=UTF8", "--no-locale",
-                    "--no-sync", "--no-instructions"), Map.of(), "");
-            Files.createDirectories(log.getParent());
-            // fsync off: the cluster lives for one run, and flushing costs seconds on a shared disk
-            launcher = new ProcessBuilder(asServiceUser(bin.resolve("postgres").toString(), "-D", data.toString(),
-                    "-p", Integer.toString(endpoint.port()), "-c", "listen_addresses=" + endpoint.host(),
-                    "-c", "unix_socket_directories=" + directory, "-c", "fsync=off"))
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-        } catch (IOException | RuntimeException e) {
-            deleteRecursively(directory);
-            throw e;
-        }
-        PostgresqlCluster cluster = new PostgresqlCluster(bin, directory, endpoint, launcher);
-        try {
-            cluster.postmaster = awaitReady(data, launcher, log);
+            cluster.initialize();
+            cluster.startServer();
             cluster.createApplicationDatabase();
             return cluster;
         } catch (IOException | RuntimeException e) {
@@ -105,21 +87,20 @@ public final class PostgresqlCluster implements Closeable {
         return output.lines().filter(line -> !line.isEmpty()).toList();
     }
 
-    /** Stops the postmaster by its PID (a smart shutdown, then a kill), and deletes the cluster. */
+    /**
+     * Restarts the server on the same data and port the way an administrator does: a fast
+     * shutdown, which ends every open session, so the connections its clients pool are dead.
+     */
+    public void restart() throws IOException {
+        stopServer();
+        startServer();
+    }
+
+    /** Stops the postmaster by its PID and deletes the cluster. */
     @Override
     public void close() throws IOException {
         try {
-            if (postmaster != null) {
-                postmaster.destroy();
-                if (!exited(postmaster, SHUTDOWN)) {
-                    postmaster.destroyForcibly();
-                    exited(postmaster, SHUTDOWN);
-                }
-            }
-            launcher.destroy();
-            if (!exited(launcher.toHandle(), SHUTDOWN)) {
-                launcher.destroyForcibly();
-            }
+            stopServer();
         } finally {
             deleteRecursively(directory);
         }
@@ -128,6 +109,50 @@ public final class PostgresqlCluster implements Closeable {
     @Override
     public String toString() {
         return "PostgreSQL cluster " + endpoint + " in " + directory;
+    }
+
+    private void initialize() throws IOException {
+        if (runsAsRoot()) {
+            Files.setOwner(directory, directory.getFileSystem().getUserPrincipalLookupService()
+                    .lookupPrincipalByName(SERVICE_USER));
+        }
+        run(asServiceUser(bin.resolve("initdb").toString(), "--pgdata=" + data(), "--username=" + SUPERUSER,
+                "--auth-local=trust", "--auth-host=scram-sha-256", "--encoding=UTF8", "--no-locale",
+                "--no-sync", "--no-instructions"), Map.of(), "");
+    }
+
+    private void startServer() throws IOException {
+        // fsync off: the cluster lives for one run, and flushing costs seconds on a shared disk
+        launcher = new ProcessBuilder(asServiceUser(bin.resolve("postgres").toString(), "-D", data().toString(),
+                "-p", Integer.toString(endpoint.port()), "-c", "listen_addresses=" + endpoint.host(),
+                "-c", "unix_socket_directories=" + directory, "-c", "fsync=off"))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        postmaster = awaitReady();
+    }
+
+    /** A fast shutdown by the postmaster's PID, a kill if that does not end it in time. */
+    private void stopServer() throws IOException {
+        if (postmaster != null) {
+            run(List.of("kill", "-INT", Long.toString(postmaster.pid())), Map.of(), "");
+            if (!exited(postmaster, SHUTDOWN)) {
+                postmaster.destroyForcibly();
+                exited(postmaster, SHUTDOWN);
+            }
+            postmaster = null;
+        }
+        if (launcher != null) {
+            launcher.destroy();
+            if (!exited(launcher.toHandle(), SHUTDOWN)) {
+                launcher.destroyForcibly();
+            }
+            launcher = null;
+        }
+    }
+
+    private Path data() {
+        return directory.resolve("data");
     }
 
     private void createApplicationDatabase() throws IOException {
@@ -139,14 +164,13 @@ public final class PostgresqlCluster implements Closeable {
                 "-p", Integer.toString(endpoint.port()), "-U", SUPERUSER, "-d", "postgres"), Map.of(), sql);
     }
 
-    private static ProcessHandle awaitReady(Path data, Process launcher, Path log) throws IOException {
-        Path pidFile = data.resolve("postmaster.pid");
+    private ProcessHandle awaitReady() throws IOException {
         Instant deadline = Instant.now().plus(STARTUP);
         while (Instant.now().isBefore(deadline)) {
             if (!launcher.isAlive()) {
                 throw new IOException("postgres exited with " + launcher.exitValue() + ", see " + log);
             }
-            Optional<ProcessHandle> ready = readyPostmaster(pidFile);
+            Optional<ProcessHandle> ready = readyPostmaster().filter(this::isLaunched);
             if (ready.isPresent()) {
                 return ready.get();
             }
@@ -155,11 +179,11 @@ public final class PostgresqlCluster implements Closeable {
         throw new IOException("postgres was not ready within " + STARTUP + ", see " + log);
     }
 
-    /** The postmaster, once its PID file reports it ready to accept connections. */
-    private static Optional<ProcessHandle> readyPostmaster(Path pidFile) throws IOException {
+    /** The postmaster the PID file names, once the file reports it ready to accept connections. */
+    private Optional<ProcessHandle> readyPostmaster() throws IOException {
         List<String> lines;
         try {
-            lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+            lines = Files.readAllLines(data().resolve("postmaster.pid"), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
@@ -167,6 +191,12 @@ public final class PostgresqlCluster implements Closeable {
             return Optional.empty();
         }
         return ProcessHandle.of(Long.parseLong(lines.get(0).trim()));
+    }
+
+    /** Whether a PID file names this launch's server, not one that a killed predecessor left. */
+    private boolean isLaunched(ProcessHandle candidate) {
+        ProcessHandle started = launcher.toHandle();
+        return candidate.equals(started) || started.descendants().anyMatch(candidate::equals);
     }
 
     private static Path serverBinaries() throws IOException {

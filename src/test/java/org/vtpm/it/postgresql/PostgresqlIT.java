@@ -33,6 +33,8 @@ import org.vtpm.it.SystemUnderTest;
 @RunAsClient
 class PostgresqlIT {
 
+    private static final String RANDOM = "/api/v1/tpms/physical/random";
+
     @Deployment(testable = false)
     static EnterpriseArchive application() {
         return Deployments.application();
@@ -54,15 +56,19 @@ class PostgresqlIT {
 
     @Test
     void bothAuditRowsOfARequestAreInPostgresql() throws Exception {
-        Api.Reply reply = Api.asAdmin().postJson("/api/v1/tpms/physical/random", "{\"bytes\": 16}");
-        assertEquals(200, reply.status(), reply.toString());
-        String correlationId = reply.json().asJsonObject().getString("correlationId");
+        assertBothAuditRowsOf(Api.asAdmin().postJson(RANDOM, "{\"bytes\": 16}"));
+    }
 
-        List<String> rows = awaitRows(2, "SELECT source, actor, action, target, outcome FROM audit_event "
-                + "WHERE correlation_id = :'correlation' ORDER BY source", Map.of("correlation", correlationId));
+    @Test
+    void thePoolRecoversFromADatabaseRestart() throws Exception {
+        assertEquals(200, Api.asAdmin().postJson(RANDOM, "{\"bytes\": 8}").status(), "before the restart");
 
-        assertEquals(List.of("QUEUE|admin|TPM2_GetRandom|physical:default|SUCCESS",
-                "REQUEST|admin|TPM2_GetRandom|physical:default|SUCCESS"), rows);
+        database().restart();
+
+        // every pooled connection died with the old server: validation must discard them
+        Api.Reply health = Api.anonymous().get("/api/v1/health");
+        assertEquals(200, health.status(), health.toString());
+        assertBothAuditRowsOf(Api.asAdmin().postJson(RANDOM, "{\"bytes\": 8}"));
     }
 
     @Test
@@ -99,6 +105,17 @@ class PostgresqlIT {
                 "VtpmDS does not read its password from the environment");
         assertFalse(configuration.contains(password), "the database password is in standalone-full.xml");
         assertFalse(log.contains(password), "the database password is in server.log");
+    }
+
+    private static void assertBothAuditRowsOf(Api.Reply reply) throws Exception {
+        assertEquals(200, reply.status(), reply.toString());
+        String correlationId = reply.json().asJsonObject().getString("correlationId");
+
+        List<String> rows = awaitRows(2, "SELECT source, actor, action, target, outcome FROM audit_event "
+                + "WHERE correlation_id = :'correlation' ORDER BY source", Map.of("correlation", correlationId));
+
+        assertEquals(List.of("QUEUE|admin|TPM2_GetRandom|physical:default|SUCCESS",
+                "REQUEST|admin|TPM2_GetRandom|physical:default|SUCCESS"), rows);
     }
 
     private static PostgresqlCluster database() {
