@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +31,7 @@ import org.vtpm.tpm.types.AlgId;
 import org.vtpm.tpm.types.Auth;
 import org.vtpm.tpm.types.Cap;
 import org.vtpm.tpm.types.Context;
+import org.vtpm.tpm.types.ContextData;
 import org.vtpm.tpm.types.Digest;
 import org.vtpm.tpm.types.Handle;
 import org.vtpm.tpm.types.HandleList;
@@ -143,6 +146,24 @@ class SessionContextTest {
     }
 
     @Test
+    void anAlteredContextIsRefusedAndTheSessionStaysSaved() throws Exception {
+        HmacSession session = encryptingSession();
+        Context saved = tpm.execute(new ContextSave(session.handle())).context();
+        byte[] blob = saved.contextBlob().buffer();
+        blob[blob.length - 1] ^= 1;
+        Context altered = new Context(saved.sequence(), saved.savedHandle(), saved.hierarchy(), new ContextData(blob));
+        TpmCommandException e = assertThrows(TpmCommandException.class, () -> tpm.execute(new ContextLoad(altered)));
+        assertEquals(TpmRc.INTEGRITY.withParameter(1), e.rc());
+        Context otherHierarchy = new Context(saved.sequence(), saved.savedHandle(), Handle.RH_OWNER,
+                saved.contextBlob());
+        e = assertThrows(TpmCommandException.class, () -> tpm.execute(new ContextLoad(otherHierarchy)));
+        assertEquals(TpmRc.HANDLE.withParameter(1), e.rc());
+
+        tpm.execute(new ContextLoad(saved));
+        writeAndRead(session, 6);
+    }
+
+    @Test
     void savedSessionsHoldTheirSlotsUntilFlushed() throws Exception {
         for (int i = 0; i < 3; i++) {
             tpm.execute(new ContextSave(encryptingSession().handle()));
@@ -176,5 +197,21 @@ class SessionContextTest {
         TpmCommandException voided = assertThrows(TpmCommandException.class,
                 () -> tpm.execute(new ContextLoad(beforeReset)));
         assertEquals(TpmRc.HANDLE.withParameter(1), voided.rc());
+    }
+
+    @Test
+    void aStateWrittenBeforeSavedSessionsExistedStillLoads() throws Exception {
+        tpm.execute(new ContextSave(encryptingSession().handle()));
+        tpm.execute(new Shutdown(Su.STATE));
+        byte[] state = engine.saveState();
+        int savedSection = state.length - 12 - (1 + 1 + 8);
+        assertEquals("SVSS", new String(state, savedSection, 4, StandardCharsets.US_ASCII), "the last section");
+
+        engine = Engine.restore(Arrays.copyOf(state, savedSection));
+        engine.tpmInit();
+        connect();
+        tpm.execute(new Startup(Su.STATE));
+        assertEquals(List.of(), handles(SAVED_SESSIONS));
+        assertEquals(0, property(Pt.HR_ACTIVE));
     }
 }
