@@ -52,7 +52,7 @@ public final class SessionSlots {
     /** Ends a loaded or a saved session. */
     public boolean flush(Handle handle) {
         int slot = slotOf(handle);
-        return slots.remove(slot) != null | saved.remove(slot) != null;
+        return slots.remove(slot) != null || saved.remove(slot) != null;
     }
 
     /**
