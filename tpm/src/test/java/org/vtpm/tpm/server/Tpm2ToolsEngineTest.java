@@ -287,6 +287,44 @@ class Tpm2ToolsEngineTest {
         assertFalse(run("tpm2_getcap", "handles-persistent").contains(PERSISTENT));
     }
 
+    @Test
+    void anEncryptedHmacSessionSavedBetweenToolsGetsRandomBytes() throws Exception {
+        run("tpm2_startauthsession", "--hmac-session", "-S", "s.ctx");
+        assertEquals("0x2000000", run("tpm2_getcap", "handles-saved-session").replace("-", "").strip(),
+                "the tool saves the session it started");
+        run("tpm2_sessionconfig", "s.ctx", "--enable-encrypt");
+        assertTrue(run("tpm2_sessionconfig", "s.ctx").contains("encrypt"));
+
+        String first = run("tpm2_getrandom", "-S", "s.ctx", "--hex", "16").strip();
+        String second = run("tpm2_getrandom", "-S", "s.ctx", "--hex", "16").strip();
+        assertTrue(first.matches("[0-9a-f]{32}"), first);
+        assertNotEquals(first, second);
+
+        run("tpm2_flushcontext", "s.ctx");
+        assertEquals("", run("tpm2_getcap", "handles-saved-session").strip());
+        fails("tpm2_getrandom", "-S", "s.ctx", "--hex", "16");
+    }
+
+    @Test
+    void aSaltedSessionAuthorizesNvWriteAndRead() throws Exception {
+        run("tpm2_createprimary", "-C", "o", "-G", "ecc256", "-c", "primary.ctx");
+        run("tpm2_evictcontrol", "-C", "o", "-c", "primary.ctx", PERSISTENT);
+        flushTransients();
+        run("tpm2_nvdefine", INDEX, "-C", "o", "-s", "8", "-a", "authread|authwrite");
+        run("tpm2_startauthsession", "--hmac-session", "-c", PERSISTENT, "-S", "s.ctx");
+
+        byte[] data = "salted!!".getBytes(StandardCharsets.US_ASCII);
+        Files.write(work.resolve("data"), data);
+        run("tpm2_nvwrite", INDEX, "-i", "data", "-P", "session:s.ctx");
+        run("tpm2_nvread", INDEX, "-s", "8", "-o", "read", "-P", "session:s.ctx");
+        assertArrayEquals(data, Files.readAllBytes(work.resolve("read")));
+
+        run("tpm2_flushcontext", "s.ctx");
+        assertEquals("", run("tpm2_getcap", "handles-saved-session").strip());
+        fails("tpm2_nvwrite", INDEX, "-i", "data", "-P", "session:s.ctx");
+        run("tpm2_evictcontrol", "-C", "o", "-c", PERSISTENT);
+    }
+
     private String run(String... command) throws Exception {
         return Tpm2Tools.run(work, tcti, command);
     }
