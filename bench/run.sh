@@ -45,13 +45,14 @@ echo "engine (JMH) ..." >&2
 "$JAVA" -cp "$jar" org.vtpm.bench.engine.EngineBenchmarks \
     forks="$ENGINE_FORKS" warmups="$ENGINE_WARMUPS" warmup="$ENGINE_WARMUP" \
     iterations="$ENGINE_ITERATIONS" measure="$ENGINE_MEASURE" \
-    out="$work/engine.md" rates="$work/rates.tsv" > "$work/jmh.log"
+    out="$work/engine.md" > "$work/jmh.log" \
+    || { tail -n 40 "$work/jmh.log" >&2; exit 1; }
 
 echo "socket: ours against swtpm ..." >&2
 "$JAVA" -cp "$jar" org.vtpm.bench.socket.SocketBenchmark \
     clients="$SOCKET_CLIENTS" rounds="$SOCKET_ROUNDS" warmup="$SOCKET_WARMUP" measure="$SOCKET_MEASURE" \
     workloads="$SOCKET_WORKLOADS" vtpmJar="$vtpm_jar" classpath="$jar" serverJvm="$SERVER_JVM" \
-    swtpm="$SWTPM" rates="$work/rates.tsv" out="$work/socket.md"
+    swtpm="$SWTPM" out="$work/socket.md"
 
 echo "density ..." >&2
 "$JAVA" -Xmx"$DENSITY_HEAP" -cp "$jar" org.vtpm.bench.density.DensityBenchmark \

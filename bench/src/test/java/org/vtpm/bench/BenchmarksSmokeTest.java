@@ -55,6 +55,8 @@ class BenchmarksSmokeTest {
                 assertTrue(RATE.matcher(cells.get(1)).matches() || cells.get(1).startsWith(MISSING),
                         workload + " ours: " + cells);
                 assertTrue(RATE.matcher(cells.get(2)).matches(), workload + " swtpm: " + cells);
+                assertTrue(RATE.matcher(cells.get(8)).matches() || cells.get(8).startsWith(MISSING),
+                        workload + " in process: " + cells);
             }
             List<String> random = cells(section, Workload.GET_RANDOM.label());
             assertTrue(random.get(3).endsWith("x") && random.get(6).matches("[0-9][0-9,.]*")

@@ -14,6 +14,7 @@ import java.util.Set;
 
 import org.vtpm.bench.engine.StartedEngine;
 import org.vtpm.bench.report.Arguments;
+import org.vtpm.bench.report.Durations;
 import org.vtpm.bench.report.MarkdownTable;
 import org.vtpm.bench.workload.MissingCommand;
 import org.vtpm.bench.workload.Workload;
@@ -78,7 +79,7 @@ public final class DensityBenchmark {
 
         MarkdownTable table = new MarkdownTable("", "ours: engines in one JVM", "swtpm: one process each");
         table.row("vTPMs started", Integer.toString(count), swtpm.map(c -> Integer.toString(c.count)).orElse("not run"));
-        table.row("start p50 / p99 ms", ours.starts.describe(), swtpm.map(c -> c.starts.describe()).orElse(""));
+        table.row("start p50 / p99 ms", ours.starts.millisP50P99(), swtpm.map(c -> c.starts.millisP50P99()).orElse(""));
         table.row("memory per running vTPM", MarkdownTable.kib(ours.bytesPerVtpm) + " heap after full GC",
                 swtpm.map(c -> MarkdownTable.kib(c.bytesPerVtpm) + " private (smaps_rollup)").orElse(""));
         table.row("ECC EK CreatePrimary (L-2) p50 / p99 ms", ours.ekCell(), swtpm.map(Column::ekCell).orElse(""));
@@ -155,8 +156,8 @@ public final class DensityBenchmark {
     /** One side's figures. */
     private static final class Column {
         final int count;
-        final Timings starts;
-        final Timings eks;
+        final Durations starts;
+        final Durations eks;
         MissingCommand missingEk;
         double bytesPerVtpm;
         double bytesAfterEk = -1;
@@ -164,8 +165,8 @@ public final class DensityBenchmark {
 
         Column(int count) {
             this.count = count;
-            this.starts = new Timings(count);
-            this.eks = new Timings(count);
+            this.starts = new Durations();
+            this.eks = new Durations();
         }
 
         /** Creates the ECC EK and flushes it; false when the TPM lacks a command for it. */
@@ -186,7 +187,7 @@ public final class DensityBenchmark {
             if (missingEk != null) {
                 return missingEk.describe("TPM");
             }
-            return eks.describe();
+            return eks.millisP50P99();
         }
     }
 }

@@ -34,14 +34,12 @@ import org.vtpm.tpm.wire.TpmException;
  * being handed to JMH.
  *
  * <p>Arguments ({@code key=value}): {@code forks}, {@code warmups} and {@code iterations} (counts),
- * {@code warmup} and {@code measure} (time per iteration), {@code out} (the Markdown file),
- * {@code rates} (a file receiving {@code WORKLOAD<TAB>ops/s} lines for the socket benchmark).
+ * {@code warmup} and {@code measure} (time per iteration), {@code out} (the Markdown file).
  */
 public final class EngineBenchmarks {
 
     /** The argument names it takes. */
-    public static final Set<String> KNOBS = Set.of("forks", "warmups", "warmup", "iterations", "measure", "out",
-            "rates");
+    public static final Set<String> KNOBS = Set.of("forks", "warmups", "warmup", "iterations", "measure", "out");
 
     private EngineBenchmarks() {
     }
@@ -96,7 +94,6 @@ public final class EngineBenchmarks {
                 deserialize = result.getPrimaryResult();
             }
         }
-        writeRates(arguments.path("rates", null), byWorkload);
         return render(byWorkload, missing, serialize, deserialize, guestStateSize());
     }
 
@@ -149,15 +146,5 @@ public final class EngineBenchmarks {
         double error = result.getScoreError();
         table.row(label, MarkdownTable.rate(score), Double.isNaN(error) ? "" : MarkdownTable.rate(error),
                 MarkdownTable.micros(1e9 / score));
-    }
-
-    private static void writeRates(Path file, Map<Workload, Result<?>> byWorkload) throws IOException {
-        if (file == null) {
-            return;
-        }
-        StringBuilder lines = new StringBuilder();
-        byWorkload.forEach((workload, result) -> lines.append(workload.name()).append('\t')
-                .append(result.getScore()).append('\n'));
-        Files.writeString(file, lines, StandardCharsets.UTF_8);
     }
 }

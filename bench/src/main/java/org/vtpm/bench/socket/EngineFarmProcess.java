@@ -16,6 +16,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.vtpm.tpm.client.Tpm;
+
 /** An {@link EngineFarm} in a child JVM: N of our vTPMs in one server process. */
 final class EngineFarmProcess implements ServerUnderTest {
 
@@ -97,7 +99,11 @@ final class EngineFarmProcess implements ServerUnderTest {
     }
 
     @Override
-    public List<SocketAddress> dataChannels() {
+    public List<Tpm> connect() {
+        return ServerUnderTest.connectAll(dataChannels());
+    }
+
+    private List<SocketAddress> dataChannels() {
         return List.copyOf(channels);
     }
 

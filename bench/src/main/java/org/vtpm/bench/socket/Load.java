@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.vtpm.bench.report.Durations;
 import org.vtpm.bench.workload.Operation;
 
 /**
@@ -24,15 +26,16 @@ final class Load {
         CountDownLatch go = new CountDownLatch(1);
         AtomicReference<Exception> failure = new AtomicReference<>();
         List<Thread> threads = new ArrayList<>();
-        List<LatencySamples> samples = new ArrayList<>();
-        long[] deadline = new long[1];
+        List<Durations> samples = new ArrayList<>();
+        AtomicLong deadline = new AtomicLong();
         for (Operation operation : operations) {
-            LatencySamples latencies = new LatencySamples();
+            Durations latencies = new Durations();
             samples.add(latencies);
             Thread thread = new Thread(() -> {
                 try {
                     go.await();
-                    while (System.nanoTime() < deadline[0] && failure.get() == null) {
+                    long end = deadline.get();
+                    while (System.nanoTime() < end && failure.get() == null) {
                         long start = System.nanoTime();
                         operation.run();
                         latencies.add(System.nanoTime() - start);
@@ -49,7 +52,7 @@ final class Load {
         }
         long cpuBefore = server.cpuNanos();
         long start = System.nanoTime();
-        deadline[0] = start + duration.toNanos();
+        deadline.set(start + duration.toNanos());
         go.countDown();
         try {
             for (Thread thread : threads) {
@@ -65,7 +68,7 @@ final class Load {
             throw new IOException(server.name() + ": " + failure.get().getMessage(), failure.get());
         }
         if (tally != null) {
-            LatencySamples all = new LatencySamples();
+            Durations all = new Durations();
             samples.forEach(all::addAll);
             tally.add(all.count(), wall, cpu, all);
         }

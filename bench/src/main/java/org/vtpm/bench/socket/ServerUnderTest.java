@@ -2,19 +2,24 @@ package org.vtpm.bench.socket;
 
 import java.io.IOException;
 import java.net.SocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 
+import org.vtpm.tpm.client.Tpm;
+import org.vtpm.tpm.transport.Timeouts;
+import org.vtpm.tpm.transport.TpmFrames;
+import org.vtpm.tpm.transport.swtpm.SwtpmSocketTransport;
+
 /**
- * The TPM server(s) on one side of the comparison: one or more vTPMs, each reachable on a data
- * channel of swtpm's socket protocol, served by processes whose CPU time can be read.
+ * The vTPMs on one side of the comparison, served by processes whose CPU time can be read.
  */
 interface ServerUnderTest extends AutoCloseable {
 
     /** {@code ours} or {@code swtpm}, as the table says. */
     String name();
 
-    /** One data channel per vTPM. */
-    List<SocketAddress> dataChannels();
+    /** A new client per vTPM; the caller closes them. */
+    List<Tpm> connect();
 
     /** CPU time used so far by all the processes serving the vTPMs, in nanoseconds. */
     long cpuNanos() throws IOException;
@@ -22,4 +27,14 @@ interface ServerUnderTest extends AutoCloseable {
     /** Stops the processes, each by its own PID. */
     @Override
     void close() throws IOException;
+
+    /** Clients over swtpm's data channel, one connection each. */
+    static List<Tpm> connectAll(List<SocketAddress> dataChannels) {
+        List<Tpm> clients = new ArrayList<>();
+        for (SocketAddress address : dataChannels) {
+            clients.add(new Tpm(new SwtpmSocketTransport(address, Timeouts.DEFAULT,
+                    TpmFrames.DEFAULT_MAX_RESPONSE_SIZE)));
+        }
+        return clients;
+    }
 }

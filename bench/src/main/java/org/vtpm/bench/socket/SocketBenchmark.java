@@ -1,7 +1,6 @@
 package org.vtpm.bench.socket;
 
 import java.io.IOException;
-import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,9 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -22,17 +19,17 @@ import org.vtpm.bench.workload.MissingCommand;
 import org.vtpm.bench.workload.Operation;
 import org.vtpm.bench.workload.Workload;
 import org.vtpm.tpm.client.Tpm;
-import org.vtpm.tpm.transport.Timeouts;
-import org.vtpm.tpm.transport.TpmFrames;
 import org.vtpm.tpm.transport.swtpm.SwtpmOptions;
-import org.vtpm.tpm.transport.swtpm.SwtpmSocketTransport;
 import org.vtpm.tpm.wire.TpmException;
 
 /**
  * Our socket server against swtpm, through the same client sending the same command bytes over
  * swtpm's socket protocol on loopback. For each workload both sides are warmed up, then measured
- * in alternating rounds (ours first in odd rounds, swtpm first in even ones), so that a burst of
+ * in rounds that rotate which side goes first, so that a burst of
  * load from elsewhere on the machine does not fall on one side only.
+ *
+ * A third side, engines called in this JVM through the same client, runs in the same rounds and
+ * gives the in-process rate the socket path is compared with.
  *
  * <p>With one client, ours is {@code vtpm.jar socket} started with swtpm's command line, exactly
  * as swtpm is. With N clients (N threads, each on its own connection to its own vTPM), ours is one
@@ -42,14 +39,13 @@ import org.vtpm.tpm.wire.TpmException;
  * {@code rounds}, {@code warmup}, {@code measure} (per round and side), {@code workloads}
  * (comma-separated {@link Workload} names), {@code vtpmJar} (ours with one client; without it the
  * server runs from {@code classpath}), {@code classpath} (of the engine farm), {@code serverJvm}
- * (space-separated JVM options of our servers), {@code swtpm} (its executable), {@code rates}
- * (in-process rates from the engine benchmark, for the last two columns), {@code out}.
+ * (space-separated JVM options of our servers), {@code swtpm} (its executable), {@code out}.
  */
 public final class SocketBenchmark {
 
     /** The argument names it takes. */
     public static final Set<String> KNOBS = Set.of("clients", "rounds", "warmup", "measure", "workloads", "vtpmJar",
-            "classpath", "serverJvm", "swtpm", "rates", "out");
+            "classpath", "serverJvm", "swtpm", "out");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final String TPM_MAIN = "org.vtpm.tpm.Main";
 
@@ -59,7 +55,6 @@ public final class SocketBenchmark {
     private final int rounds;
     private final Duration warmup;
     private final Duration measure;
-    private final Map<Workload, Double> inProcessRates;
 
     private SocketBenchmark(Arguments arguments) throws IOException {
         this.arguments = arguments;
@@ -69,7 +64,6 @@ public final class SocketBenchmark {
         this.rounds = arguments.integer("rounds", 2);
         this.warmup = arguments.duration("warmup", Duration.ofSeconds(1));
         this.measure = arguments.duration("measure", Duration.ofSeconds(2));
-        this.inProcessRates = readRates(arguments.path("rates", null));
     }
 
     public static void main(String[] args) throws Exception {
@@ -97,62 +91,59 @@ public final class SocketBenchmark {
         Path launchers = Files.createTempDirectory("vtpm-bench-launchers");
         try (ServerUnderTest ours = startOurs(clients, launchers);
                 ServerUnderTest swtpm = SwtpmCompatibleServers.start("swtpm", swtpmOptions(), clients, cpu);
-                Clients oursClients = Clients.connect(ours);
-                Clients swtpmClients = Clients.connect(swtpm)) {
-            MarkdownTable table = clients == 1 && !inProcessRates.isEmpty()
-                    ? new MarkdownTable("operation", "ours ops/s", "swtpm ops/s", "ours/swtpm", "ours p50 / p99 µs",
-                            "swtpm p50 / p99 µs", "ours CPU µs/op", "swtpm CPU µs/op", "in-process ops/s",
-                            "in-process/ours")
-                    : new MarkdownTable("operation", "ours ops/s", "swtpm ops/s", "ours/swtpm", "ours p50 / p99 µs",
-                            "swtpm p50 / p99 µs", "ours CPU µs/op", "swtpm CPU µs/op");
+                ServerUnderTest inProcess = InProcessEngines.start(clients, cpu);
+                Clients oursClients = new Clients(ours.connect());
+                Clients swtpmClients = new Clients(swtpm.connect());
+                Clients inProcessClients = new Clients(inProcess.connect())) {
+            MarkdownTable table = new MarkdownTable("operation", "ours ops/s", "swtpm ops/s", "ours/swtpm",
+                    "ours p50 / p99 µs", "swtpm p50 / p99 µs", "ours CPU µs/op", "swtpm CPU µs/op",
+                    "in-process ops/s", "in-process/ours");
             for (Workload workload : workloads) {
-                table.row(measure(workload, ours, oursClients, swtpm, swtpmClients, clients == 1));
+                Side oursSide = Side.prepare(workload, ours, oursClients, "engine");
+                Side swtpmSide = Side.prepare(workload, swtpm, swtpmClients, "swtpm");
+                Side inProcessSide = Side.prepare(workload, inProcess, inProcessClients, "engine");
+                measure(List.of(oursSide, swtpmSide, inProcessSide));
+                table.row(workload.label(), oursSide.rate(), swtpmSide.rate(), ratio(oursSide, swtpmSide),
+                        oursSide.latencies(), swtpmSide.latencies(), oursSide.cpu(), swtpmSide.cpu(),
+                        inProcessSide.rate(), ratio(inProcessSide, oursSide));
             }
             String heading = clients == 1
                     ? "## Socket, one client: `vtpm.jar socket` against swtpm\n\n"
                     : "## Socket, " + clients + " concurrent clients on " + clients + " vTPMs: one JVM of ours"
                             + " against " + clients + " swtpm processes\n\n";
             return heading + table.render() + "\n";
+        } catch (TpmException e) {
+            throw new IOException("cannot start the in-process engines: " + e.getMessage(), e);
         } finally {
             deleteTree(launchers);
         }
     }
 
-    private String[] measure(Workload workload, ServerUnderTest ours, Clients oursClients, ServerUnderTest swtpm,
-            Clients swtpmClients, boolean withInProcess) {
-        Side oursSide = Side.prepare(workload, ours, oursClients, "engine");
-        Side swtpmSide = Side.prepare(workload, swtpm, swtpmClients, "swtpm");
+    /**
+     * Warms every side up, then measures them in rounds, each round starting with the next side,
+     * so that no side always runs right after the same other one.
+     */
+    private void measure(List<Side> sides) {
         try {
-            for (Side side : List.of(oursSide, swtpmSide)) {
+            for (Side side : sides) {
                 side.warmUp(warmup);
             }
             for (int round = 0; round < rounds; round++) {
-                List<Side> order = round % 2 == 0 ? List.of(oursSide, swtpmSide) : List.of(swtpmSide, oursSide);
-                for (Side side : order) {
-                    side.measure(measure);
+                for (int i = 0; i < sides.size(); i++) {
+                    sides.get((round + i) % sides.size()).measure(measure);
                 }
             }
         } finally {
-            oursSide.close();
-            swtpmSide.close();
+            sides.forEach(Side::close);
         }
-        List<String> cells = new ArrayList<>(List.of(workload.label(), oursSide.rate(), swtpmSide.rate(),
-                ratio(oursSide, swtpmSide), oursSide.latencies(), swtpmSide.latencies(), oursSide.cpu(),
-                swtpmSide.cpu()));
-        if (withInProcess && !inProcessRates.isEmpty()) {
-            Double inProcess = inProcessRates.get(workload);
-            cells.add(inProcess == null ? "n/a" : MarkdownTable.rate(inProcess));
-            cells.add(inProcess == null || oursSide.tally.isEmpty() ? ""
-                    : MarkdownTable.ratio(inProcess / oursSide.tally.operationsPerSecond()));
-        }
-        return cells.toArray(String[]::new);
     }
 
-    private static String ratio(Side ours, Side swtpm) {
-        if (ours.tally.isEmpty() || swtpm.tally.isEmpty()) {
+    /** {@code a}'s rate over {@code b}'s, when both were measured. */
+    private static String ratio(Side a, Side b) {
+        if (a.tally.isEmpty() || b.tally.isEmpty()) {
             return "";
         }
-        return MarkdownTable.ratio(ours.tally.operationsPerSecond() / swtpm.tally.operationsPerSecond());
+        return MarkdownTable.ratio(a.tally.operationsPerSecond() / b.tally.operationsPerSecond());
     }
 
     private ServerUnderTest startOurs(int clients, Path launchers) throws IOException {
@@ -173,20 +164,6 @@ public final class SocketBenchmark {
                 .withStartTimeout(START_TIMEOUT);
     }
 
-    private static Map<Workload, Double> readRates(Path file) throws IOException {
-        Map<Workload, Double> rates = new EnumMap<>(Workload.class);
-        if (file == null || !Files.exists(file)) {
-            return rates;
-        }
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            String[] fields = line.split("\t");
-            if (fields.length == 2) {
-                rates.put(Workload.valueOf(fields[0]), Double.parseDouble(fields[1]));
-            }
-        }
-        return rates;
-    }
-
     private static void deleteTree(Path root) throws IOException {
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -195,17 +172,8 @@ public final class SocketBenchmark {
         }
     }
 
-    /** One client connection per vTPM of a server. */
+    /** One client per vTPM of a server. */
     private record Clients(List<Tpm> tpms) implements AutoCloseable {
-
-        static Clients connect(ServerUnderTest server) {
-            List<Tpm> tpms = new ArrayList<>();
-            for (SocketAddress address : server.dataChannels()) {
-                tpms.add(new Tpm(new SwtpmSocketTransport(address, Timeouts.DEFAULT,
-                        TpmFrames.DEFAULT_MAX_RESPONSE_SIZE)));
-            }
-            return new Clients(tpms);
-        }
 
         @Override
         public void close() throws IOException {
@@ -272,7 +240,7 @@ public final class SocketBenchmark {
         }
 
         String latencies() {
-            return unavailable != null ? "" : MarkdownTable.micros(tally.p50()) + " / " + MarkdownTable.micros(tally.p99());
+            return unavailable != null ? "" : tally.latencies();
         }
 
         String cpu() {

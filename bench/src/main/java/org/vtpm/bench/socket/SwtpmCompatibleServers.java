@@ -5,6 +5,8 @@ import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.vtpm.tpm.client.Tpm;
+
 import org.vtpm.tpm.transport.swtpm.SwtpmOptions;
 import org.vtpm.tpm.transport.swtpm.SwtpmProcess;
 
@@ -44,7 +46,11 @@ final class SwtpmCompatibleServers implements ServerUnderTest {
     }
 
     @Override
-    public List<SocketAddress> dataChannels() {
+    public List<Tpm> connect() {
+        return ServerUnderTest.connectAll(dataChannels());
+    }
+
+    private List<SocketAddress> dataChannels() {
         return processes.stream().map(SwtpmProcess::dataAddress).toList();
     }
 

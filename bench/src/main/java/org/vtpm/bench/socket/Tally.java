@@ -1,14 +1,16 @@
 package org.vtpm.bench.socket;
 
+import org.vtpm.bench.report.Durations;
+
 /** What the measured rounds of one workload on one side added up to. */
 final class Tally {
 
     private long operations;
     private long wallNanos;
     private long cpuNanos;
-    private final LatencySamples latencies = new LatencySamples();
+    private final Durations latencies = new Durations();
 
-    void add(long roundOperations, long roundWallNanos, long roundCpuNanos, LatencySamples roundLatencies) {
+    void add(long roundOperations, long roundWallNanos, long roundCpuNanos, Durations roundLatencies) {
         operations += roundOperations;
         wallNanos += roundWallNanos;
         cpuNanos += roundCpuNanos;
@@ -28,11 +30,8 @@ final class Tally {
         return (double) cpuNanos / operations;
     }
 
-    long p50() {
-        return latencies.percentile(50);
-    }
-
-    long p99() {
-        return latencies.percentile(99);
+    /** Client-side latencies, {@code p50 / p99} in microseconds. */
+    String latencies() {
+        return latencies.microsP50P99();
     }
 }
