@@ -8,7 +8,9 @@ import org.vtpm.tpm.command.AuthRole;
 import org.vtpm.tpm.command.DecodedCommand;
 import org.vtpm.tpm.engine.commands.AuthValues;
 import org.vtpm.tpm.engine.commands.CommandError;
+import org.vtpm.tpm.engine.state.DictionaryAttack;
 import org.vtpm.tpm.engine.state.EngineState;
+import org.vtpm.tpm.engine.state.LoadedKey;
 import org.vtpm.tpm.engine.state.TransientObject;
 import org.vtpm.tpm.types.Auth;
 import org.vtpm.tpm.types.AuthCommand;
@@ -17,6 +19,7 @@ import org.vtpm.tpm.types.Handle;
 import org.vtpm.tpm.types.Ht;
 import org.vtpm.tpm.types.Nonce;
 import org.vtpm.tpm.types.NvAttributes;
+import org.vtpm.tpm.types.ObjectAttributes;
 import org.vtpm.tpm.types.SessionAttributes;
 import org.vtpm.tpm.wire.TpmRc;
 
@@ -48,6 +51,7 @@ final class Authorizations {
     List<AuthResponse> authorize(DecodedCommand command) throws CommandError {
         List<AuthCommand> sessions = command.authorizations();
         List<Handle> authorized = authorizedHandles(command);
+        List<AuthRole> roles = command.spec().authRoles().stream().filter(r -> r != AuthRole.NONE).toList();
         for (int i = 0; i < sessions.size(); i++) {
             AuthCommand session = sessions.get(i);
             int number = i + 1;
@@ -64,17 +68,53 @@ final class Authorizations {
                 throw CommandError.of(TpmRc.ATTRIBUTES.withSession(number));
             }
         }
+        DictionaryAttack da = state.dictionaryAttack();
+        long clock = state.clock().clock();
+        da.recover(clock);
         List<AuthResponse> responses = new ArrayList<>(sessions.size());
         for (int i = 0; i < sessions.size(); i++) {
-            byte[] expected = AuthValues.trimTrailingZeros(authValue(authorized.get(i)));
+            Handle entity = authorized.get(i);
+            boolean lockout = entity.equals(Handle.RH_LOCKOUT);
+            boolean exempt = isDaExempt(entity);
+            if (lockout ? da.lockoutAuthLocked() : !exempt && da.inLockout()) {
+                throw CommandError.of(TpmRc.LOCKOUT);
+            }
+            if (needsPolicy(entity, roles.get(i))) {
+                throw CommandError.of(TpmRc.AUTH_UNAVAILABLE);
+            }
+            if (!exempt) {
+                da.use();
+            }
+            byte[] expected = AuthValues.trimTrailingZeros(authValue(entity));
             byte[] given = AuthValues.trimTrailingZeros(sessions.get(i).hmac().buffer());
             if (!MessageDigest.isEqual(expected, given)) {
-                throw CommandError.of((isDaExempt(authorized.get(i)) ? TpmRc.BAD_AUTH : TpmRc.AUTH_FAIL)
-                        .withSession(i + 1));
+                if (exempt) {
+                    throw CommandError.of(TpmRc.BAD_AUTH.withSession(i + 1));
+                }
+                if (lockout) {
+                    da.lockoutFailed(clock);
+                } else {
+                    da.failed(clock);
+                }
+                throw CommandError.of(TpmRc.AUTH_FAIL.withSession(i + 1));
             }
             responses.add(PASSWORD_ACK);
         }
         return responses;
+    }
+
+    /**
+     * Whether only a policy session can authorize this use of an object: the USER role of an object
+     * without userWithAuth, the ADMIN role of one with adminWithPolicy (Part 1, 19.7).
+     */
+    private boolean needsPolicy(Handle entity, AuthRole role) {
+        if (!(entity.type().equals(Ht.TRANSIENT) || entity.type().equals(Ht.PERSISTENT))
+                || !(state.objects().get(entity).orElseThrow() instanceof LoadedKey key)) {
+            return false;
+        }
+        return role == AuthRole.USER && !key.has(ObjectAttributes.USER_WITH_AUTH)
+                || role == AuthRole.ADMIN && key.has(ObjectAttributes.ADMIN_WITH_POLICY)
+                || role == AuthRole.DUP;
     }
 
     private static List<Handle> authorizedHandles(DecodedCommand command) {

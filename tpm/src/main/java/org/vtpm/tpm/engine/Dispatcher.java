@@ -2,16 +2,23 @@ package org.vtpm.tpm.engine;
 
 import java.util.List;
 
+import org.vtpm.tpm.command.Certify;
+import org.vtpm.tpm.command.CertifyCreation;
 import org.vtpm.tpm.command.CommandFraming;
 import org.vtpm.tpm.command.CommandSpec;
+import org.vtpm.tpm.command.ContextLoad;
+import org.vtpm.tpm.command.ContextSave;
 import org.vtpm.tpm.command.Create;
 import org.vtpm.tpm.command.CreatePrimary;
 import org.vtpm.tpm.command.DecodedCommand;
+import org.vtpm.tpm.command.DictionaryAttackLockReset;
+import org.vtpm.tpm.command.DictionaryAttackParameters;
 import org.vtpm.tpm.command.EventSequenceComplete;
 import org.vtpm.tpm.command.EvictControl;
 import org.vtpm.tpm.command.FlushContext;
 import org.vtpm.tpm.command.GetCapability;
 import org.vtpm.tpm.command.GetRandom;
+import org.vtpm.tpm.command.GetTime;
 import org.vtpm.tpm.command.GetTestResult;
 import org.vtpm.tpm.command.Hash;
 import org.vtpm.tpm.command.HashSequenceStart;
@@ -53,6 +60,7 @@ import org.vtpm.tpm.engine.commands.ClockCommands;
 import org.vtpm.tpm.engine.commands.CommandError;
 import org.vtpm.tpm.engine.commands.CommandTable;
 import org.vtpm.tpm.engine.commands.ContextCommands;
+import org.vtpm.tpm.engine.commands.DictionaryAttackCommands;
 import org.vtpm.tpm.engine.commands.HashCommands;
 import org.vtpm.tpm.engine.commands.NvCommands;
 import org.vtpm.tpm.engine.commands.ObjectCommands;
@@ -104,12 +112,13 @@ final class Dispatcher {
         PcrCommands pcrs = new PcrCommands(state.pcrs());
         HashCommands hashes = new HashCommands(state.hierarchies());
         SequenceCommands sequences = new SequenceCommands(state);
-        ContextCommands contexts = new ContextCommands(state.objects());
+        ContextCommands contexts = new ContextCommands(state);
         ObjectCommands objects = new ObjectCommands(state, new PrimaryKeys());
         SigningCommands signing = new SigningCommands(state);
         AttestationCommands attestation = new AttestationCommands(state);
         ClockCommands clock = new ClockCommands(state.clock());
         NvCommands nv = new NvCommands(state);
+        DictionaryAttackCommands da = new DictionaryAttackCommands(state.dictionaryAttack());
         Capabilities capabilities = new Capabilities(state, table);
         table.add(Startup.class, startup::startup, NV)
                 .add(Shutdown.class, startup::shutdown, NV)
@@ -125,6 +134,8 @@ final class Dispatcher {
                 .add(PcrReset.class, pcrs::reset, NV)
                 .add(Hash.class, hashes::hash, NONE)
                 .add(FlushContext.class, contexts::flush, NONE)
+                .add(ContextSave.class, contexts::save, NONE)
+                .add(ContextLoad.class, contexts::load, NONE)
                 .add(HashSequenceStart.class, sequences::start, NONE)
                 .add(SequenceUpdate.class, sequences::update, NONE)
                 .add(SequenceComplete.class, sequences::complete, FLUSHED)
@@ -139,6 +150,9 @@ final class Dispatcher {
                 .add(VerifySignature.class, signing::verifySignature, NONE)
                 .add(Hmac.class, signing::hmac, NONE)
                 .add(Quote.class, attestation::quote, NONE)
+                .add(Certify.class, attestation::certify, NONE)
+                .add(CertifyCreation.class, attestation::certifyCreation, NONE)
+                .add(GetTime.class, attestation::getTime, NONE)
                 .add(ReadClock.class, clock::readClock, NONE)
                 .add(NvDefineSpace.class, nv::defineSpace, NV)
                 .add(NvUndefineSpace.class, nv::undefineSpace, NV)
@@ -149,7 +163,9 @@ final class Dispatcher {
                 .add(NvExtend.class, nv::extend, NV)
                 .add(NvSetBits.class, nv::setBits, NV)
                 .add(NvWriteLock.class, nv::writeLock, NV)
-                .add(NvReadLock.class, nv::readLock, NV);
+                .add(NvReadLock.class, nv::readLock, NV)
+                .add(DictionaryAttackLockReset.class, da::lockReset, NV)
+                .add(DictionaryAttackParameters.class, da::parameters, NV);
     }
 
     byte[] process(int locality, byte[] buffer) {

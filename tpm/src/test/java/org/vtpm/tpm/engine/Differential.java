@@ -43,11 +43,15 @@ final class Differential implements AutoCloseable {
         control = swtpm.controlChannel();
     }
 
-    /** A new engine, and swtpm power-cycled; both started with Startup(CLEAR). */
+    /**
+     * A new engine, and swtpm power-cycled in order (a power loss without Shutdown would count as a
+     * dictionary-attack failure); both started with Startup(CLEAR).
+     */
     void restart() throws IOException {
         engine = Engine.manufacture(new SecureRandom());
         engineTransport = new InProcessTransport(engine, "differential");
         control.setLocality(0);
+        swtpmData.transmit(Bytes.command("8001 00000000 00000145 0000"));
         control.init(true);
         Answers startup = send(Bytes.command("8001 00000000 00000144 0000"));
         assertEquals(0, startup.engineCode());

@@ -212,6 +212,26 @@ class EngineTest {
     }
 
     @Test
+    void dictionaryAttackLockoutAndAPowerLossCounted() throws Exception {
+        String wrong = "8002 00000000 00000139 4000000a 0000000a 40000009 0000 01 0001 78";
+        assertEquals(TpmRc.AUTH_FAIL.withSession(1).value(), Bytes.responseCode(engine.process(0, Bytes.command(wrong))));
+        assertEquals(TpmRc.LOCKOUT.value(), Bytes.responseCode(engine.process(0, Bytes.command(wrong))),
+                "a failed lockoutAuth locks the lockout entity");
+
+        tpm.execute(new org.vtpm.tpm.command.Hash(new MaxBuffer(new byte[1]), AlgId.SHA256, Handle.RH_NULL));
+        String protectedUse = "8002 00000000 0000012a 40000001 00000009 40000009 0000 01 0000"
+                + " 0000 000e 01500000 000b 00060006 0000 0004";
+        assertEquals(0, Bytes.responseCode(engine.process(0, Bytes.command(protectedUse))));
+        String nvWrong = "8002 00000000 00000137 01500000 01500000 0000000a 40000009 0000 01 0001 78 0001 00 0000";
+        for (int i = 0; i < 3; i++) {
+            assertEquals(TpmRc.AUTH_FAIL.withSession(1).value(),
+                    Bytes.responseCode(engine.process(0, Bytes.command(nvWrong))));
+        }
+        String nvRight = "8002 00000000 00000137 01500000 01500000 00000009 40000009 0000 01 0000 0001 00 0000";
+        assertEquals(TpmRc.LOCKOUT.value(), Bytes.responseCode(engine.process(0, Bytes.command(nvRight))));
+    }
+
+    @Test
     void drtmSequenceResetsAndExtendsPcr17() throws Exception {
         assertFalse(engine.tpmEstablished());
         engine.hashStart();

@@ -17,12 +17,20 @@ import org.junit.jupiter.api.Test;
 import org.vtpm.tpm.client.PasswordSession;
 import org.vtpm.tpm.client.Tpm;
 import org.vtpm.tpm.client.TpmCommandException;
+import org.vtpm.tpm.command.Certify;
+import org.vtpm.tpm.command.CertifyCreation;
+import org.vtpm.tpm.command.CertifyCreationResponse;
+import org.vtpm.tpm.command.CertifyResponse;
+import org.vtpm.tpm.command.ContextLoad;
+import org.vtpm.tpm.command.ContextSave;
 import org.vtpm.tpm.command.Create;
 import org.vtpm.tpm.command.CreatePrimary;
 import org.vtpm.tpm.command.CreatePrimaryResponse;
 import org.vtpm.tpm.command.CreateResponse;
 import org.vtpm.tpm.command.EvictControl;
 import org.vtpm.tpm.command.FlushContext;
+import org.vtpm.tpm.command.GetTime;
+import org.vtpm.tpm.command.GetTimeResponse;
 import org.vtpm.tpm.command.Hash;
 import org.vtpm.tpm.command.HashResponse;
 import org.vtpm.tpm.command.Hmac;
@@ -40,13 +48,18 @@ import org.vtpm.tpm.command.VerifySignatureResponse;
 import org.vtpm.tpm.crypto.EccCurve;
 import org.vtpm.tpm.crypto.HashAlgorithm;
 import org.vtpm.tpm.engine.keys.KeyMaterial;
+import org.vtpm.tpm.transport.InProcessTransport;
 import org.vtpm.tpm.types.AlgId;
 import org.vtpm.tpm.types.Attest;
 import org.vtpm.tpm.types.Auth;
+import org.vtpm.tpm.types.CertifyInfo;
+import org.vtpm.tpm.types.Context;
+import org.vtpm.tpm.types.ContextData;
 import org.vtpm.tpm.types.Data;
 import org.vtpm.tpm.types.Digest;
 import org.vtpm.tpm.types.Handle;
 import org.vtpm.tpm.types.MaxBuffer;
+import org.vtpm.tpm.types.ObjectAttributes;
 import org.vtpm.tpm.types.PcrSelect;
 import org.vtpm.tpm.types.PcrSelection;
 import org.vtpm.tpm.types.PcrSelectionList;
@@ -62,7 +75,6 @@ import org.vtpm.tpm.types.SignatureEcc;
 import org.vtpm.tpm.types.St;
 import org.vtpm.tpm.types.Su;
 import org.vtpm.tpm.types.TkHashcheck;
-import org.vtpm.tpm.transport.InProcessTransport;
 import org.vtpm.tpm.wire.Codecs;
 import org.vtpm.tpm.wire.Tpm2b;
 import org.vtpm.tpm.wire.TpmRc;
@@ -201,7 +213,7 @@ class KeysTest {
     void keyedHashKeysComputeHmacs() throws Exception {
         byte[] secret = "0123456789abcdef".getBytes();
         Public template = new Public(AlgId.KEYEDHASH, AlgId.SHA256, Templates.SIGNING.without(
-                org.vtpm.tpm.types.ObjectAttributes.SENSITIVE_DATA_ORIGIN), Digest.EMPTY,
+                ObjectAttributes.SENSITIVE_DATA_ORIGIN), Digest.EMPTY,
                 Templates.hmac(AlgId.SHA256).parameters(), Digest.EMPTY);
         CreatePrimaryResponse key = tpm.execute(new CreatePrimary(Handle.RH_OWNER, Tpm2b.of(new SensitiveCreate(
                 new Auth("pw".getBytes()), new SensitiveData(secret))), Tpm2b.of(template), Data.EMPTY,
@@ -258,6 +270,67 @@ class KeysTest {
         other.execute(new EvictControl(Handle.RH_OWNER, persistent, persistent), PasswordSession.empty());
         e = assertThrows(TpmCommandException.class, () -> other.execute(new ReadPublic(persistent)));
         assertEquals(TpmRc.HANDLE.withHandle(1), e.rc());
+    }
+
+    @Test
+    void savedContextsLoadBackOnlyUnchangedAndBeforeAReset() throws Exception {
+        CreatePrimaryResponse key = primary(Handle.RH_OWNER, Templates.ecc(0x0003, Templates.SIGNING, AlgId.ECDSA,
+                AlgId.SHA256));
+        Context saved = tpm.execute(new ContextSave(key.objectHandle())).context();
+        flush(key.objectHandle());
+        Handle loaded = tpm.execute(new ContextLoad(saved)).loadedHandle();
+        assertEquals(key.outPublic(), tpm.execute(new ReadPublic(loaded)).outPublic());
+        flush(loaded);
+
+        byte[] blob = saved.contextBlob().buffer();
+        blob[blob.length - 1] ^= 1;
+        Context tampered = new Context(saved.sequence(), saved.savedHandle(), saved.hierarchy(),
+                new ContextData(blob));
+        TpmCommandException e = assertThrows(TpmCommandException.class, () -> tpm.execute(new ContextLoad(tampered)));
+        assertEquals(TpmRc.INTEGRITY.withParameter(1), e.rc());
+
+        engine.tpmInit();
+        tpm.execute(new Startup(Su.CLEAR));
+        e = assertThrows(TpmCommandException.class, () -> tpm.execute(new ContextLoad(saved)));
+        assertEquals(TpmRc.INTEGRITY.withParameter(1), e.rc());
+    }
+
+    @Test
+    void certificationsSignWhatTheyClaim() throws Exception {
+        CreatePrimaryResponse ak = primary(Handle.RH_ENDORSEMENT, Templates.ecc(0x0003, Templates.ATTESTATION,
+                AlgId.ECDSA, AlgId.SHA256));
+        CreatePrimaryResponse subject = primary(Handle.RH_OWNER, Templates.rsaStorage());
+        CertifyResponse certified = tpm.execute(new Certify(subject.objectHandle(), ak.objectHandle(),
+                new Data(new byte[] {7}), SigScheme.NULL), PasswordSession.empty(), PasswordSession.empty());
+        assertEquals(subject.name(), ((CertifyInfo) certified.certifyInfo().value().attested()).name());
+        tpm.execute(new VerifySignature(ak.objectHandle(),
+                new Digest(HashAlgorithm.SHA256.hash(certified.certifyInfo().encoded())), certified.signature()));
+
+        CertifyCreationResponse creation = tpm.execute(new CertifyCreation(ak.objectHandle(),
+                subject.objectHandle(), Data.EMPTY, subject.creationHash(), SigScheme.NULL, subject.creationTicket()),
+                PasswordSession.empty());
+        assertEquals(St.ATTEST_CREATION, creation.certifyInfo().value().type());
+        TpmCommandException e = assertThrows(TpmCommandException.class, () -> tpm.execute(new CertifyCreation(
+                ak.objectHandle(), subject.objectHandle(), Data.EMPTY, new Digest(new byte[32]), SigScheme.NULL,
+                subject.creationTicket()), PasswordSession.empty()));
+        assertEquals(TpmRc.TICKET.withParameter(4), e.rc());
+
+        GetTimeResponse time = tpm.execute(new GetTime(Handle.RH_ENDORSEMENT, ak.objectHandle(), Data.EMPTY,
+                SigScheme.NULL), PasswordSession.empty(), PasswordSession.empty());
+        assertEquals(St.ATTEST_TIME, time.timeInfo().value().type());
+        tpm.execute(new VerifySignature(ak.objectHandle(),
+                new Digest(HashAlgorithm.SHA256.hash(time.timeInfo().encoded())), time.signature()));
+    }
+
+    @Test
+    void policyOnlyObjectsRefusePasswords() throws Exception {
+        Public ekLike = Templates.ecc(0x0003, Templates.SIGNING.without(ObjectAttributes.USER_WITH_AUTH)
+                .with(ObjectAttributes.ADMIN_WITH_POLICY), AlgId.ECDSA, AlgId.SHA256);
+        CreatePrimaryResponse key = primary(Handle.RH_ENDORSEMENT, ekLike);
+        TpmCommandException e = assertThrows(TpmCommandException.class, () -> tpm.execute(new Sign(
+                key.objectHandle(), new Digest(new byte[32]), SigScheme.NULL, TkHashcheck.NULL),
+                PasswordSession.empty()));
+        assertEquals(TpmRc.AUTH_UNAVAILABLE, e.rc());
     }
 
     @Test

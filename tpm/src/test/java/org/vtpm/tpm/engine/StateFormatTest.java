@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.vtpm.tpm.engine.state.StateFormatException;
@@ -79,7 +81,7 @@ class StateFormatTest {
     }
 
     @Test
-    void headerAndSectionsAreCheckedBeforeUse() {
+    void headerAndSectionsAreCheckedBeforeUse() throws Exception {
         byte[] saved = used().saveState();
         assertEquals("VTPM", new String(saved, 0, 4, StandardCharsets.US_ASCII));
 
@@ -92,10 +94,19 @@ class StateFormatTest {
         StateFormatException e = assertThrows(StateFormatException.class, () -> Engine.restore(tooNew));
         assertTrue(e.getMessage().contains("needs a reader"), e.getMessage());
 
+        Set<Integer> boundaries = new HashSet<>();
+        for (int at = 8; at < saved.length; at += 12 + Bytes.u32(saved, at + 8)) {
+            boundaries.add(at);
+        }
         for (int length = 0; length < saved.length; length += 7) {
             byte[] truncated = Arrays.copyOf(saved, length);
-            assertThrows(StateFormatException.class, () -> Engine.restore(truncated), "truncated to " + length);
+            if (!boundaries.contains(length)) {
+                assertThrows(StateFormatException.class, () -> Engine.restore(truncated), "truncated to " + length);
+            }
         }
+        int objectsEnd = indexOf(saved, "NVIX".getBytes(StandardCharsets.US_ASCII));
+        Engine older = Engine.restore(Arrays.copyOf(saved, objectsEnd));
+        assertTrue(older.saveState().length > objectsEnd, "a state from before NV indices existed still loads");
     }
 
     @Test

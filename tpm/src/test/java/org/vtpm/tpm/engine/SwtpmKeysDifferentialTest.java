@@ -13,13 +13,17 @@ import org.junit.jupiter.api.Test;
 import org.vtpm.tpm.client.PasswordSession;
 import org.vtpm.tpm.client.Tpm;
 import org.vtpm.tpm.client.TpmCommandException;
+import org.vtpm.tpm.command.Certify;
+import org.vtpm.tpm.command.CertifyResponse;
+import org.vtpm.tpm.command.ContextLoad;
+import org.vtpm.tpm.command.ContextSave;
+import org.vtpm.tpm.command.Create;
 import org.vtpm.tpm.command.CreatePrimary;
 import org.vtpm.tpm.command.CreatePrimaryResponse;
-import org.vtpm.tpm.command.Create;
 import org.vtpm.tpm.command.CreateResponse;
 import org.vtpm.tpm.command.EvictControl;
-import org.vtpm.tpm.command.Load;
 import org.vtpm.tpm.command.FlushContext;
+import org.vtpm.tpm.command.Load;
 import org.vtpm.tpm.command.LoadExternal;
 import org.vtpm.tpm.command.Quote;
 import org.vtpm.tpm.command.QuoteResponse;
@@ -28,6 +32,8 @@ import org.vtpm.tpm.command.Sign;
 import org.vtpm.tpm.command.VerifySignature;
 import org.vtpm.tpm.crypto.HashAlgorithm;
 import org.vtpm.tpm.types.AlgId;
+import org.vtpm.tpm.types.Auth;
+import org.vtpm.tpm.types.Context;
 import org.vtpm.tpm.types.Data;
 import org.vtpm.tpm.types.Digest;
 import org.vtpm.tpm.types.Handle;
@@ -38,8 +44,9 @@ import org.vtpm.tpm.types.PcrSelectionList;
 import org.vtpm.tpm.types.Public;
 import org.vtpm.tpm.types.QuoteInfo;
 import org.vtpm.tpm.types.SchemeHash;
-import org.vtpm.tpm.types.SensitiveCreate;
 import org.vtpm.tpm.types.Sensitive;
+import org.vtpm.tpm.types.SensitiveCreate;
+import org.vtpm.tpm.types.SensitiveData;
 import org.vtpm.tpm.types.SigScheme;
 import org.vtpm.tpm.types.Signature;
 import org.vtpm.tpm.types.TkHashcheck;
@@ -130,6 +137,55 @@ class SwtpmKeysDifferentialTest {
         }
         both.sameBytes("8002 00000000 00000120 40000001 81000005 00000009 40000009 0000 01 0000 81000005");
         both.sameBytes("8001 00000000 0000017a 00000001 81000000 00000010");
+    }
+
+    @Test
+    void dictionaryAttackLockoutAlike() throws Exception {
+        Public template = Templates.hmac(AlgId.SHA256);
+        for (Tpm tpm : List.of(engine, swtpm)) {
+            tpm.execute(new CreatePrimary(Handle.RH_OWNER, Tpm2b.of(new SensitiveCreate(new Auth("pw".getBytes()),
+                    SensitiveData.EMPTY)), Tpm2b.of(template), Data.EMPTY, PcrSelectionList.EMPTY),
+                    PasswordSession.empty());
+        }
+        String hmacWrong = "8002 00000000 00000155 80000000 0000000b 40000009 0000 01 0002 7878 0001 61 0010";
+        String hmacRight = "8002 00000000 00000155 80000000 0000000b 40000009 0000 01 0002 7077 0001 61 0010";
+        for (int i = 0; i < 4; i++) {
+            both.sameBytes(hmacWrong);
+        }
+        both.sameBytes(hmacRight);
+        both.sameBytes("8001 00000000 0000017a 00000006 0000020e 00000004");
+        both.sameBytes("8001 00000000 0000017a 00000006 00000200 00000001");
+        both.sameBytes("8002 00000000 00000139 4000000a 00000009 40000009 0000 01 0000");
+        both.sameCode(hmacRight);
+        both.sameBytes("8001 00000000 0000017a 00000006 0000020e 00000001");
+    }
+
+    @Test
+    void certifyContextsAndPolicyOnlyObjectsAlike() throws Exception {
+        Public ekLike = Templates.ecc(0x0003, Templates.SIGNING.without(ObjectAttributes.USER_WITH_AUTH)
+                .with(ObjectAttributes.ADMIN_WITH_POLICY), AlgId.ECDSA, AlgId.SHA256);
+        Public akTemplate = Templates.ecc(0x0003, Templates.ATTESTATION, AlgId.ECDSA, AlgId.SHA256);
+        List<Handle> handles = new ArrayList<>();
+        for (Tpm tpm : List.of(engine, swtpm)) {
+            Handle ek = primary(tpm, Handle.RH_ENDORSEMENT, ekLike).objectHandle();
+            CreatePrimaryResponse ak = primary(tpm, Handle.RH_ENDORSEMENT, akTemplate);
+            Context saved = tpm.execute(new ContextSave(ak.objectHandle())).context();
+            tpm.execute(new FlushContext(ak.objectHandle()));
+            Handle reloaded = tpm.execute(new ContextLoad(saved)).loadedHandle();
+            handles.add(reloaded);
+            CertifyResponse certified = tpm.execute(new Certify(reloaded, reloaded, Data.EMPTY, SigScheme.NULL),
+                    PasswordSession.empty(), PasswordSession.empty());
+            Tpm other = tpm == engine ? swtpm : engine;
+            Handle loaded = other.execute(new LoadExternal(Tpm2b.<Sensitive>empty(), ak.outPublic(),
+                    Handle.RH_ENDORSEMENT)).objectHandle();
+            other.execute(new VerifySignature(loaded,
+                    new Digest(HashAlgorithm.SHA256.hash(certified.certifyInfo().encoded())), certified.signature()));
+            other.execute(new FlushContext(loaded));
+            assertEquals(ek, new Handle(0x80000000));
+        }
+        assertEquals(handles.get(1), handles.get(0));
+        both.sameBytes("8002 00000000 0000015d 80000000 " + "00000009 40000009 0000 01 0000"
+                + " 0020 " + "00".repeat(32) + " 0010 8024 40000007 0000");
     }
 
     @Test

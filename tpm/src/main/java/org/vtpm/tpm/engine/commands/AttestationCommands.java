@@ -2,6 +2,12 @@ package org.vtpm.tpm.engine.commands;
 
 import java.nio.ByteBuffer;
 
+import org.vtpm.tpm.command.Certify;
+import org.vtpm.tpm.command.CertifyCreation;
+import org.vtpm.tpm.command.CertifyCreationResponse;
+import org.vtpm.tpm.command.CertifyResponse;
+import org.vtpm.tpm.command.GetTime;
+import org.vtpm.tpm.command.GetTimeResponse;
 import org.vtpm.tpm.command.Quote;
 import org.vtpm.tpm.command.QuoteResponse;
 import org.vtpm.tpm.crypto.Kdfa;
@@ -11,22 +17,31 @@ import org.vtpm.tpm.engine.state.LoadedKey;
 import org.vtpm.tpm.types.AlgId;
 import org.vtpm.tpm.types.Attest;
 import org.vtpm.tpm.types.AttestUnion;
+import org.vtpm.tpm.types.CertifyInfo;
 import org.vtpm.tpm.types.ClockInfo;
+import org.vtpm.tpm.types.CreationInfo;
 import org.vtpm.tpm.types.Data;
 import org.vtpm.tpm.types.Digest;
 import org.vtpm.tpm.types.Empty;
 import org.vtpm.tpm.types.Handle;
 import org.vtpm.tpm.types.Name;
+import org.vtpm.tpm.types.ObjectAttributes;
 import org.vtpm.tpm.types.PcrSelectionList;
 import org.vtpm.tpm.types.QuoteInfo;
 import org.vtpm.tpm.types.SchemeHash;
+import org.vtpm.tpm.types.SigScheme;
 import org.vtpm.tpm.types.Signature;
 import org.vtpm.tpm.types.St;
+import org.vtpm.tpm.types.TimeAttestInfo;
+import org.vtpm.tpm.types.TimeInfo;
 import org.vtpm.tpm.wire.Codecs;
 import org.vtpm.tpm.wire.Tpm2b;
 import org.vtpm.tpm.wire.TpmRc;
 
-/** TPM2_Quote (Part 3, 18.4) and the TPMS_ATTEST every attestation command signs. */
+/**
+ * TPM2_Certify, TPM2_CertifyCreation, TPM2_Quote and TPM2_GetTime (Part 3, 18.2 to 18.7), and the
+ * TPMS_ATTEST every one of them signs.
+ */
 public final class AttestationCommands {
 
     private final EngineState state;
@@ -47,6 +62,64 @@ public final class AttestationCommands {
         Signature signature = unsigned ? new Signature(AlgId.NULL, Empty.INSTANCE)
                 : SigningCommands.sign(state, key, scheme, scheme.hash().hash(quoted));
         return new QuoteResponse(Tpm2b.of(attest), signature);
+    }
+
+    /** TPM2_Certify: vouches that an object with this name is loaded in this TPM. */
+    public CertifyResponse certify(Certify command, Request request) throws CommandError {
+        if (!(state.objects().get(command.objectHandle()).orElseThrow() instanceof LoadedKey object)) {
+            throw CommandError.of(TpmRc.TYPE.withHandle(1));
+        }
+        LoadedKey key = signer(command.signHandle(), 2);
+        Attest attest = attest(key, St.ATTEST_CERTIFY, command.qualifyingData(),
+                new CertifyInfo(object.name(), object.qualifiedName()));
+        return new CertifyResponse(Tpm2b.of(attest), signIfKeyed(key, command.inScheme(), attest, 2));
+    }
+
+    /** TPM2_CertifyCreation: vouches for an object's creation data, given this TPM's creation ticket. */
+    public CertifyCreationResponse certifyCreation(CertifyCreation command, Request request) throws CommandError {
+        if (!(state.objects().get(command.objectHandle()).orElseThrow() instanceof LoadedKey object)) {
+            throw CommandError.of(TpmRc.TYPE.withHandle(2));
+        }
+        LoadedKey key = signer(command.signHandle(), 1);
+        if (!Tickets.isValid(state.hierarchies(), command.creationTicket(), object.name(),
+                command.creationHash().buffer())) {
+            throw CommandError.of(TpmRc.TICKET.withParameter(4));
+        }
+        Attest attest = attest(key, St.ATTEST_CREATION, command.qualifyingData(),
+                new CreationInfo(object.name(), command.creationHash()));
+        return new CertifyCreationResponse(Tpm2b.of(attest), signIfKeyed(key, command.inScheme(), attest, 3));
+    }
+
+    /** TPM2_GetTime: the TPM's time and clock, signed, with the endorsement hierarchy's consent. */
+    public GetTimeResponse getTime(GetTime command, Request request) throws CommandError {
+        LoadedKey key = signer(command.signHandle(), 2);
+        Clock clock = state.clock();
+        TimeInfo time = new TimeInfo(clock.time(), new ClockInfo(clock.clock(), clock.resetCount(),
+                clock.restartCount(), clock.safe()));
+        Attest attest = attest(key, St.ATTEST_TIME, command.qualifyingData(),
+                new TimeAttestInfo(time, TpmProperties.FIRMWARE_VERSION));
+        return new GetTimeResponse(Tpm2b.of(attest), signIfKeyed(key, command.inScheme(), attest, 2));
+    }
+
+    /** The signing key, or null for TPM_RH_NULL (the attestation is then returned unsigned). */
+    private LoadedKey signer(Handle handle, int handleNumber) throws CommandError {
+        if (handle.equals(Handle.RH_NULL)) {
+            return null;
+        }
+        if (state.objects().get(handle).orElseThrow() instanceof LoadedKey key
+                && key.has(ObjectAttributes.SIGN_ENCRYPT)) {
+            return key;
+        }
+        throw CommandError.of(TpmRc.KEY.withHandle(handleNumber));
+    }
+
+    private Signature signIfKeyed(LoadedKey key, SigScheme inScheme, Attest attest, int schemeParameter)
+            throws CommandError {
+        if (key == null) {
+            return new Signature(AlgId.NULL, Empty.INSTANCE);
+        }
+        SigningSchemes.Scheme scheme = SigningSchemes.resolve(key, inScheme, schemeParameter);
+        return SigningCommands.sign(state, key, scheme, scheme.hash().hash(Codecs.marshal(attest)));
     }
 
     /** Without a key, the caller's scheme must still name the hash of the PCR digest. */

@@ -1,24 +1,94 @@
 package org.vtpm.tpm.engine.commands;
 
+import org.vtpm.tpm.command.ContextLoad;
+import org.vtpm.tpm.command.ContextLoadResponse;
+import org.vtpm.tpm.command.ContextSave;
+import org.vtpm.tpm.command.ContextSaveResponse;
 import org.vtpm.tpm.command.EvictControl;
 import org.vtpm.tpm.command.EvictControlResponse;
 import org.vtpm.tpm.command.FlushContext;
 import org.vtpm.tpm.command.FlushContextResponse;
+import org.vtpm.tpm.crypto.CryptoException;
+import org.vtpm.tpm.engine.keys.SavedContexts;
+import org.vtpm.tpm.engine.state.EngineState;
+import org.vtpm.tpm.engine.state.HashSequence;
 import org.vtpm.tpm.engine.state.LoadedKey;
 import org.vtpm.tpm.engine.state.ObjectSlots;
+import org.vtpm.tpm.engine.state.TransientObject;
+import org.vtpm.tpm.types.Context;
+import org.vtpm.tpm.types.ContextData;
 import org.vtpm.tpm.types.Handle;
 import org.vtpm.tpm.types.Hc;
 import org.vtpm.tpm.types.Ht;
 import org.vtpm.tpm.types.ObjectAttributes;
+import org.vtpm.tpm.types.TpmLimits;
+import org.vtpm.tpm.wire.TpmFormatException;
 import org.vtpm.tpm.wire.TpmRc;
+import org.vtpm.tpm.wire.TpmReader;
+import org.vtpm.tpm.wire.TpmWriter;
 
-/** TPM2_FlushContext and TPM2_EvictControl (Part 3, 28.4 and 28.5). */
+/** TPM2_ContextSave, TPM2_ContextLoad, TPM2_FlushContext and TPM2_EvictControl (Part 3, clause 28). */
 public final class ContextCommands {
 
+    private static final Handle SAVED_OBJECT = new Handle(0x8000_0000);
+    private static final Handle SAVED_SEQUENCE = new Handle(0x8000_0001);
+    private static final Handle SAVED_ST_CLEAR_OBJECT = new Handle(0x8000_0002);
+
+    private final EngineState state;
     private final ObjectSlots objects;
 
-    public ContextCommands(ObjectSlots objects) {
-        this.objects = objects;
+    public ContextCommands(EngineState state) {
+        this.state = state;
+        this.objects = state.objects();
+    }
+
+    /** Saves a transient object's context; the object stays loaded. */
+    public ContextSaveResponse save(ContextSave command, Request request) throws CommandError {
+        TransientObject object = objects.get(command.saveHandle()).orElseThrow();
+        Handle hierarchy = object instanceof LoadedKey key ? key.hierarchy() : Handle.RH_NULL;
+        Handle savedHandle = object instanceof HashSequence ? SAVED_SEQUENCE
+                : ((LoadedKey) object).has(ObjectAttributes.ST_CLEAR) ? SAVED_ST_CLEAR_OBJECT : SAVED_OBJECT;
+        long sequence = state.contexts().next();
+        TpmWriter body = new TpmWriter();
+        ObjectSlots.writeObject(body, object);
+        try {
+            byte[] blob = SavedContexts.seal(binding(hierarchy, sequence, savedHandle), body.toByteArray());
+            if (blob.length > TpmLimits.MAX_CONTEXT_SIZE) {
+                throw CommandError.of(TpmRc.SIZE.withHandle(1));
+            }
+            return new ContextSaveResponse(new Context(sequence, savedHandle, hierarchy, new ContextData(blob)));
+        } catch (CryptoException e) {
+            throw CommandError.of(TpmRc.FAILURE);
+        }
+    }
+
+    public ContextLoadResponse load(ContextLoad command, Request request) throws CommandError {
+        Context context = command.context();
+        Handle savedHandle = context.savedHandle();
+        if (!savedHandle.equals(SAVED_OBJECT) && !savedHandle.equals(SAVED_SEQUENCE)
+                && !savedHandle.equals(SAVED_ST_CLEAR_OBJECT)) {
+            throw CommandError.of(TpmRc.HANDLE.withParameter(1));
+        }
+        if (!state.hierarchies().isEnabled(context.hierarchy())) {
+            throw CommandError.of(TpmRc.HIERARCHY.withParameter(1));
+        }
+        TransientObject object;
+        try {
+            byte[] body = SavedContexts.open(binding(context.hierarchy(), context.sequence(), savedHandle),
+                    context.contextBlob().buffer());
+            TpmReader in = new TpmReader(body);
+            object = ObjectSlots.readObject(in);
+            in.requireEnd();
+        } catch (TpmFormatException e) {
+            throw CommandError.of(TpmRc.INTEGRITY.withParameter(1));
+        }
+        Handle handle = objects.add(object).orElseThrow(() -> CommandError.of(TpmRc.OBJECT_MEMORY));
+        return new ContextLoadResponse(handle);
+    }
+
+    private SavedContexts.Binding binding(Handle hierarchy, long sequence, Handle savedHandle) {
+        return new SavedContexts.Binding(state.hierarchies().proof(hierarchy), sequence, savedHandle.value(),
+                state.clock().resetCount());
     }
 
     public FlushContextResponse flush(FlushContext command, Request request) throws CommandError {

@@ -12,7 +12,6 @@ import org.vtpm.tpm.command.ReadPublic;
 import org.vtpm.tpm.command.ReadPublicResponse;
 import org.vtpm.tpm.crypto.CryptoException;
 import org.vtpm.tpm.crypto.HashAlgorithm;
-import org.vtpm.tpm.crypto.Hmac;
 import org.vtpm.tpm.engine.keys.KeyMaterial;
 import org.vtpm.tpm.engine.keys.PrimaryKeys;
 import org.vtpm.tpm.engine.keys.ProtectedStorage;
@@ -35,7 +34,6 @@ import org.vtpm.tpm.types.Public;
 import org.vtpm.tpm.types.RsaParms;
 import org.vtpm.tpm.types.Sensitive;
 import org.vtpm.tpm.types.SensitiveCreate;
-import org.vtpm.tpm.types.St;
 import org.vtpm.tpm.types.SymCipherParms;
 import org.vtpm.tpm.types.SymDefObject;
 import org.vtpm.tpm.types.TkCreation;
@@ -43,7 +41,6 @@ import org.vtpm.tpm.wire.Codecs;
 import org.vtpm.tpm.wire.Tpm2b;
 import org.vtpm.tpm.wire.TpmFormatException;
 import org.vtpm.tpm.wire.TpmRc;
-import org.vtpm.tpm.wire.TpmWriter;
 
 /** TPM2_CreatePrimary (Part 3, 24.1), TPM2_Create (12.1), TPM2_Load (12.2), TPM2_LoadExternal (12.3) and TPM2_ReadPublic (12.4). */
 public final class ObjectCommands {
@@ -171,12 +168,8 @@ public final class ObjectCommands {
                 parent.sensitive().orElseThrow().seedValue().buffer(), ((KeyBits) symmetric.keyBits()).value());
     }
 
-    /** TPMT_TK_CREATION: HMAC(proof, TPM_ST_CREATION || name || creationHash). */
     private TkCreation creationTicket(Handle hierarchy, Name name, byte[] creationHash) {
-        byte[] message = new TpmWriter().writeU16(St.CREATION.value()).writeBytes(name.buffer())
-                .writeBytes(creationHash).toByteArray();
-        return new TkCreation(St.CREATION, hierarchy, new Digest(
-                Hmac.compute(Tickets.TICKET_HASH, state.hierarchies().proof(hierarchy), message)));
+        return Tickets.creation(state.hierarchies(), hierarchy, name, creationHash);
     }
 
     /**

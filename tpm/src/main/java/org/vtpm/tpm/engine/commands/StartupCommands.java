@@ -29,6 +29,7 @@ public final class StartupCommands {
             throw CommandError.of(TpmRc.INITIALIZE);
         }
         boolean savedState = power.shutdown() == ShutdownState.STATE;
+        boolean orderly = power.shutdown() != ShutdownState.NONE;
         if (command.startupType().equals(Su.STATE)) {
             if (!savedState) {
                 throw CommandError.of(TpmRc.VALUE.withParameter(1));
@@ -44,12 +45,14 @@ public final class StartupCommands {
             } else {
                 state.pcrs().reset(request.locality());
                 state.hierarchies().reset(state.random());
+                state.dictionaryAttack().reset();
                 state.clock().reset();
             }
         } else {
             throw CommandError.of(TpmRc.VALUE.withParameter(1));
         }
         state.pcrs().discardSaved();
+        state.dictionaryAttack().startup(orderly, state.clock().clock());
         power.started();
         return new StartupResponse();
     }

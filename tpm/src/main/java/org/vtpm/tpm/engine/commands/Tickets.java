@@ -1,5 +1,7 @@
 package org.vtpm.tpm.engine.commands;
 
+import java.security.MessageDigest;
+
 import org.vtpm.tpm.crypto.HashAlgorithm;
 import org.vtpm.tpm.crypto.Hmac;
 import org.vtpm.tpm.engine.state.Hierarchies;
@@ -7,6 +9,7 @@ import org.vtpm.tpm.types.Digest;
 import org.vtpm.tpm.types.Handle;
 import org.vtpm.tpm.types.St;
 import org.vtpm.tpm.types.Name;
+import org.vtpm.tpm.types.TkCreation;
 import org.vtpm.tpm.types.TkHashcheck;
 import org.vtpm.tpm.types.TkVerified;
 import org.vtpm.tpm.wire.TpmWriter;
@@ -63,12 +66,28 @@ public final class Tickets {
                 new Digest(Hmac.compute(TICKET_HASH, hierarchies.proof(hierarchy), message)));
     }
 
+    /** TPMT_TK_CREATION: HMAC(proof, TPM_ST_CREATION || name || creationHash). */
+    public static TkCreation creation(Hierarchies hierarchies, Handle hierarchy, Name name, byte[] creationHash) {
+        byte[] message = new TpmWriter().writeU16(St.CREATION.value()).writeBytes(name.buffer())
+                .writeBytes(creationHash).toByteArray();
+        return new TkCreation(St.CREATION, hierarchy,
+                new Digest(Hmac.compute(TICKET_HASH, hierarchies.proof(hierarchy), message)));
+    }
+
+    /** Whether {@code ticket} is this TPM's creation ticket for the object and creation hash. */
+    public static boolean isValid(Hierarchies hierarchies, TkCreation ticket, Name name, byte[] creationHash) {
+        return hierarchies.isEnabled(ticket.hierarchy()) && MessageDigest.isEqual(
+                creation(hierarchies, ticket.hierarchy(), name, creationHash).digest().buffer(),
+                ticket.digest().buffer());
+    }
+
     /** Whether {@code ticket} is this TPM's hashcheck ticket for {@code digest}. */
     public static boolean isValid(Hierarchies hierarchies, TkHashcheck ticket, HashAlgorithm alg, byte[] digest) {
         if (ticket.hierarchy().equals(Handle.RH_NULL) || !hierarchies.isEnabled(ticket.hierarchy())) {
             return false;
         }
-        return hashCheck(hierarchies, ticket.hierarchy(), alg, digest).equals(ticket);
+        return MessageDigest.isEqual(hashCheck(hierarchies, ticket.hierarchy(), alg, digest).digest().buffer(),
+                ticket.digest().buffer());
     }
 
     private static boolean startsWithGeneratedValue(byte[] data) {

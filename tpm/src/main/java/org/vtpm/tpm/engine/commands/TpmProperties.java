@@ -104,23 +104,24 @@ public final class TpmProperties {
         add(p, Pt.NV_COUNTERS_AVAIL, 0);
         add(p, Pt.ALGORITHM_SET, 0);
         add(p, Pt.LOADED_CURVES, Algorithms.CURVES.size());
-        add(p, Pt.LOCKOUT_COUNTER, 0);
-        add(p, Pt.MAX_AUTH_FAIL, 0);
-        add(p, Pt.LOCKOUT_INTERVAL, 0);
-        add(p, Pt.LOCKOUT_RECOVERY, 0);
+        add(p, Pt.LOCKOUT_COUNTER, state.dictionaryAttack().failedTries());
+        add(p, Pt.MAX_AUTH_FAIL, state.dictionaryAttack().maxTries());
+        add(p, Pt.LOCKOUT_INTERVAL, state.dictionaryAttack().recoveryTime());
+        add(p, Pt.LOCKOUT_RECOVERY, state.dictionaryAttack().lockoutRecovery());
         add(p, Pt.NV_WRITE_RECOVERY, 0);
         add(p, Pt.AUDIT_COUNTER_0, 0);
         add(p, Pt.AUDIT_COUNTER_1, 0);
         return p;
     }
 
-    /** TPMA_PERMANENT: which authorization values are set; the EPS is always the TPM's own. */
+    /** TPMA_PERMANENT: which authorization values are set, lockout; the EPS is always the TPM's own. */
     private int permanent() {
         Hierarchies h = state.hierarchies();
         int bits = 1 << 10;
         bits |= h.authValue(Handle.RH_OWNER).length > 0 ? 1 : 0;
         bits |= h.authValue(Handle.RH_ENDORSEMENT).length > 0 ? 1 << 1 : 0;
         bits |= h.authValue(Handle.RH_LOCKOUT).length > 0 ? 1 << 2 : 0;
+        bits |= state.dictionaryAttack().inLockout() ? 1 << 9 : 0;
         return bits;
     }
 

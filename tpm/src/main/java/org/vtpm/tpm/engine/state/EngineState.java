@@ -20,9 +20,11 @@ public final class EngineState {
     private final PcrBanks pcrs;
     private final ObjectSlots objects;
     private final NvIndices nv;
+    private final DictionaryAttack dictionaryAttack;
+    private final ContextCounter contexts;
 
     private EngineState(PowerState power, Clock clock, RandomSource random, Hierarchies hierarchies, PcrBanks pcrs,
-            ObjectSlots objects, NvIndices nv) {
+            ObjectSlots objects, NvIndices nv, DictionaryAttack dictionaryAttack, ContextCounter contexts) {
         this.power = power;
         this.clock = clock;
         this.random = random;
@@ -30,6 +32,8 @@ public final class EngineState {
         this.pcrs = pcrs;
         this.objects = objects;
         this.nv = nv;
+        this.dictionaryAttack = dictionaryAttack;
+        this.contexts = contexts;
     }
 
     /** A new TPM with fresh seeds, as it leaves the factory (and after its first _TPM_Init). */
@@ -37,7 +41,7 @@ public final class EngineState {
         RandomSource random = RandomSource.manufacture(entropy);
         return new EngineState(PowerState.manufactured(), Clock.manufactured(), random,
                 Hierarchies.manufacture(random), PcrBanks.initial(), ObjectSlots.empty(),
-                NvIndices.empty());
+                NvIndices.empty(), DictionaryAttack.manufactured(), ContextCounter.manufactured());
     }
 
     public PowerState power() {
@@ -68,6 +72,14 @@ public final class EngineState {
         return nv;
     }
 
+    public DictionaryAttack dictionaryAttack() {
+        return dictionaryAttack;
+    }
+
+    public ContextCounter contexts() {
+        return contexts;
+    }
+
     public byte[] save() {
         return new StateWriter()
                 .section(SectionId.POWER, VERSION, VERSION, power::write)
@@ -78,6 +90,8 @@ public final class EngineState {
                 .section(SectionId.OBJECTS, VERSION, VERSION, objects::write)
                 .section(SectionId.NV, VERSION, VERSION, nv::write)
                 .section(SectionId.PERSISTENT, VERSION, VERSION, objects::writePersistent)
+                .section(SectionId.DICTIONARY_ATTACK, VERSION, VERSION, dictionaryAttack::write)
+                .section(SectionId.CONTEXTS, VERSION, VERSION, contexts::write)
                 .toByteArray();
     }
 
@@ -110,7 +124,14 @@ public final class EngineState {
             if (persistent.isPresent()) {
                 objects.readPersistent(persistent.get());
             }
-            return new EngineState(power, clock, random, hierarchies, pcrs, objects, nv);
+            current = SectionId.DICTIONARY_ATTACK;
+            Optional<StateReader.Section> da = reader.optional(current);
+            DictionaryAttack dictionaryAttack = da.isPresent() ? DictionaryAttack.read(da.get())
+                    : DictionaryAttack.manufactured();
+            current = SectionId.CONTEXTS;
+            Optional<StateReader.Section> ctx = reader.optional(current);
+            ContextCounter contexts = ctx.isPresent() ? ContextCounter.read(ctx.get()) : ContextCounter.manufactured();
+            return new EngineState(power, clock, random, hierarchies, pcrs, objects, nv, dictionaryAttack, contexts);
         } catch (TpmFormatException e) {
             throw new StateFormatException("section " + current + ": " + e.getMessage(), e);
         }

@@ -138,10 +138,25 @@ public final class ObjectSlots {
         out.writeU8(slots.size());
         for (Map.Entry<Integer, TransientObject> entry : slots.entrySet()) {
             out.writeU8(entry.getKey());
-            TransientObject object = entry.getValue();
-            out.writeU8(object instanceof HashSequence ? KIND_HASH_SEQUENCE : KIND_KEY);
-            object.write(out);
+            writeObject(out, entry.getValue());
         }
+    }
+
+    /** An object with its kind, as saved states and saved contexts carry it. */
+    public static void writeObject(TpmWriter out, TransientObject object) {
+        out.writeU8(object instanceof HashSequence ? KIND_HASH_SEQUENCE : KIND_KEY);
+        object.write(out);
+    }
+
+    public static TransientObject readObject(TpmReader in) throws TpmFormatException {
+        int kind = in.readU8();
+        if (kind == KIND_HASH_SEQUENCE) {
+            return HashSequence.read(in);
+        }
+        if (kind == KIND_KEY) {
+            return LoadedKey.read(in);
+        }
+        throw new TpmFormatException(TpmRc.TYPE, "object kind " + kind);
     }
 
     public static ObjectSlots read(StateReader.Section section) throws TpmFormatException {
@@ -153,17 +168,10 @@ public final class ObjectSlots {
         TreeMap<Integer, TransientObject> slots = new TreeMap<>();
         for (int i = 0; i < count; i++) {
             int slot = in.readU8();
-            int kind = in.readU8();
             if (slot >= CAPACITY || slots.containsKey(slot)) {
                 throw new TpmFormatException(TpmRc.VALUE, "object slot " + slot);
             }
-            if (kind == KIND_HASH_SEQUENCE) {
-                slots.put(slot, HashSequence.read(in));
-            } else if (kind == KIND_KEY) {
-                slots.put(slot, LoadedKey.read(in));
-            } else {
-                throw new TpmFormatException(TpmRc.TYPE, "object kind " + kind);
-            }
+            slots.put(slot, readObject(in));
         }
         in.requireEnd();
         return new ObjectSlots(slots);

@@ -12,7 +12,9 @@ public enum SectionId {
     PCRS("PCRS"),
     OBJECTS("OBJS"),
     NV("NVIX"),
-    PERSISTENT("PERS");
+    PERSISTENT("PERS"),
+    DICTIONARY_ATTACK("DALK"),
+    CONTEXTS("CTXC");
 
     private final int tag;
 

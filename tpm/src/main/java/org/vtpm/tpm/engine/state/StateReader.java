@@ -18,7 +18,8 @@ public final class StateReader {
     private static final Map<SectionId, Integer> SUPPORTED = new EnumMap<>(Map.of(
             SectionId.POWER, 1, SectionId.CLOCK, 1, SectionId.RANDOM, 1, SectionId.HIERARCHIES, 1,
             SectionId.PCRS, 1, SectionId.OBJECTS, 1, SectionId.NV, 1,
-            SectionId.PERSISTENT, 1));
+            SectionId.PERSISTENT, 1, SectionId.DICTIONARY_ATTACK, 1,
+            SectionId.CONTEXTS, 1));
 
     private final Map<SectionId, Section> sections = new EnumMap<>(SectionId.class);
 
