@@ -14,7 +14,9 @@ import org.vtpm.tpm.wire.TpmException;
  * The reference side: engines in the benchmark's own JVM, called through the same client over
  * {@code InProcessTransport}, measured in the same alternating rounds as the socket servers so
  * that the in-process/socket ratio is not skewed by load that came and went between runs. Its CPU
- * time is this whole JVM's, client included, as in process the client is part of the call.
+ * time is this whole JVM's, client included, as in process the client is part of the call. On a
+ * loaded machine that CPU time is the figure to compare: a thread that never blocks gets only its
+ * fair share of a core, while socket servers, woken for each request, are scheduled at once.
  */
 final class InProcessEngines implements ServerUnderTest {
 

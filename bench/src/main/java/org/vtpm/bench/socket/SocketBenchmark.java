@@ -28,7 +28,7 @@ import org.vtpm.tpm.wire.TpmException;
  * in rounds that rotate which side goes first, so that a burst of
  * load from elsewhere on the machine does not fall on one side only.
  *
- * A third side, engines called in this JVM through the same client, runs in the same rounds and
+ * <p>A third side, engines called in this JVM through the same client, runs in the same rounds and
  * gives the in-process rate the socket path is compared with.
  *
  * <p>With one client, ours is {@code vtpm.jar socket} started with swtpm's command line, exactly
@@ -97,7 +97,7 @@ public final class SocketBenchmark {
                 Clients inProcessClients = new Clients(inProcess.connect())) {
             MarkdownTable table = new MarkdownTable("operation", "ours ops/s", "swtpm ops/s", "ours/swtpm",
                     "ours p50 / p99 µs", "swtpm p50 / p99 µs", "ours CPU µs/op", "swtpm CPU µs/op",
-                    "in-process ops/s", "in-process/ours");
+                    "in-process ops/s", "in-process/ours", "in-process CPU µs/op");
             for (Workload workload : workloads) {
                 Side oursSide = Side.prepare(workload, ours, oursClients, "engine");
                 Side swtpmSide = Side.prepare(workload, swtpm, swtpmClients, "swtpm");
@@ -105,7 +105,7 @@ public final class SocketBenchmark {
                 measure(List.of(oursSide, swtpmSide, inProcessSide));
                 table.row(workload.label(), oursSide.rate(), swtpmSide.rate(), ratio(oursSide, swtpmSide),
                         oursSide.latencies(), swtpmSide.latencies(), oursSide.cpu(), swtpmSide.cpu(),
-                        inProcessSide.rate(), ratio(inProcessSide, oursSide));
+                        inProcessSide.rate(), ratio(inProcessSide, oursSide), inProcessSide.cpu());
             }
             String heading = clients == 1
                     ? "## Socket, one client: `vtpm.jar socket` against swtpm\n\n"
