@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vtpm.tpm.crypto.HashAlgorithm;
+import org.vtpm.tpm.testing.Tpm2Tools;
 import org.vtpm.tpm.transport.HandBuiltCommands;
 import org.vtpm.tpm.transport.swtpm.SwtpmControlChannel;
 import org.vtpm.tpm.transport.swtpm.SwtpmSocketTransport;
@@ -73,10 +74,9 @@ class VtpmSocketIT {
             assertEquals(0, HandBuiltCommands.responseCode(tpm.transmit(HandBuiltCommands.nvDefineSpace())));
             assertEquals(0, HandBuiltCommands.responseCode(tpm.transmit(HandBuiltCommands.nvWrite(data))));
         }
-        if (toolsInstalled()) {
-            assertEquals(16, tool("swtpm:host=127.0.0.1,port=" + first.port, "tpm2_getrandom", "--hex", "8")
-                    .strip().length());
-        }
+        assertEquals(16, tool("swtpm:host=127.0.0.1,port=" + first.port, "tpm2_getrandom", "--hex", "8")
+                .strip().length());
+
         first.process.destroy();
         assertTrue(first.process.waitFor(15, TimeUnit.SECONDS), "SIGTERM did not stop the server");
         assertFalse(Files.exists(pidFile), "the pid file is removed at exit");
@@ -134,13 +134,12 @@ class VtpmSocketIT {
             long pid = Long.parseLong(Files.readString(pidFile).strip());
             started.add(pid);
             assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the daemon runs");
-            if (toolsInstalled()) {
-                String tcti = "mssim:host=127.0.0.1,port=" + port;
-                tool(tcti, "tpm2_startup", "-c");
-                tool(tcti, "tpm2_pcrextend", "16:sha256=" + "ab".repeat(32));
-                assertTrue(tool(tcti, "tpm2_pcrread", "sha256:16").contains("16:"));
-                assertTrue(tool(tcti, "tpm2_getcap", "properties-fixed").contains("TPM2_PT_MANUFACTURER"));
-            }
+            String tcti = "mssim:host=127.0.0.1,port=" + port;
+            tool(tcti, "tpm2_startup", "-c");
+            tool(tcti, "tpm2_pcrextend", "16:sha256=" + "ab".repeat(32));
+            assertTrue(tool(tcti, "tpm2_pcrread", "sha256:16").contains("16:"));
+            assertTrue(tool(tcti, "tpm2_getcap", "properties-fixed").contains("TPM2_PT_MANUFACTURER"));
+
             ProcessHandle daemon = ProcessHandle.of(pid).orElseThrow();
             daemon.destroy();
             daemon.onExit().get(15, TimeUnit.SECONDS);
@@ -162,9 +161,8 @@ class VtpmSocketIT {
             Thread.sleep(50);
         }
         assertTrue(Files.exists(pidFile), "vtpm.jar socket did not start: " + Files.readString(dir.resolve("err.txt")));
-        if (toolsInstalled()) {
-            assertEquals(16, tool("swtpm:path=" + socket, "tpm2_getrandom", "--hex", "8").strip().length());
-        }
+        assertEquals(16, tool("swtpm:path=" + socket, "tpm2_getrandom", "--hex", "8").strip().length());
+
         process.destroy();
         assertTrue(process.waitFor(15, TimeUnit.SECONDS), "SIGTERM did not stop the server");
         assertFalse(Files.exists(socket));
@@ -244,22 +242,8 @@ class VtpmSocketIT {
         }
     }
 
-    private static boolean toolsInstalled() {
-        return Files.isExecutable(Path.of("/usr/bin/tpm2_startup"));
-    }
-
     private String tool(String tcti, String... command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(List.of(command)).redirectErrorStream(true).directory(dir.toFile());
-        builder.environment().put("TPM2TOOLS_TCTI", tcti);
-        Process process = builder.start();
-        try {
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(process.waitFor(30, TimeUnit.SECONDS), command[0] + " did not finish");
-            assertEquals(0, process.exitValue(), command[0] + ": " + out);
-            return out;
-        } finally {
-            process.destroyForcibly();
-        }
+        return Tpm2Tools.run(dir, tcti, command);
     }
 
     private static List<String> fileNames(Path directory) throws IOException {

@@ -6,9 +6,6 @@ import java.util.Objects;
 
 import org.vtpm.tpm.types.Auth;
 import org.vtpm.tpm.types.AuthCommand;
-import org.vtpm.tpm.types.AuthResponse;
-import org.vtpm.tpm.types.Handle;
-import org.vtpm.tpm.types.Nonce;
 import org.vtpm.tpm.types.Se;
 import org.vtpm.tpm.types.SessionAttributes;
 import org.vtpm.tpm.wire.TpmException;
@@ -24,15 +21,12 @@ import org.vtpm.tpm.wire.TpmException;
  * that share its nonces; the caller owns it and must not use it from two threads at once, nor in
  * two commands in flight. When a response clears continueSession, the session has ended.
  */
-public final class HmacSession implements Session {
+public final class HmacSession extends AuthSession {
 
-    private final SessionState state;
-    private final SessionAttributes attributes;
     private final Auth authValue;
 
     private HmacSession(SessionState state, SessionAttributes attributes, Auth authValue) {
-        this.state = state;
-        this.attributes = attributes;
+        super(state, attributes);
         this.authValue = authValue;
     }
 
@@ -53,7 +47,7 @@ public final class HmacSession implements Session {
 
     /** This session authorizing an entity whose authValue is {@code auth}. */
     public HmacSession withAuth(Auth auth) {
-        return new HmacSession(state, attributes, Objects.requireNonNull(auth, "auth"));
+        return new HmacSession(state, attributes(), Objects.requireNonNull(auth, "auth"));
     }
 
     /**
@@ -66,60 +60,20 @@ public final class HmacSession implements Session {
         return new HmacSession(state, sessionAttributes, authValue);
     }
 
-    public Handle handle() {
-        return state.handle();
-    }
-
-    @Override
-    public SessionAttributes attributes() {
-        return attributes;
-    }
-
-    @Override
-    public Nonce nonceTpm() {
-        return state.nonceTpm();
-    }
-
-    /** True once a response has ended the session on the TPM. */
-    public boolean ended() {
-        return state.ended();
-    }
-
-    @Override
-    public boolean requiresNames() {
-        return true;
-    }
-
-    @Override
-    public byte[] encryptParameter(CommandContext context, byte[] firstParameter) throws TpmException {
-        if (!attributes.has(SessionAttributes.DECRYPT)) {
-            return firstParameter;
-        }
-        return state.encrypt(context, SessionState.significant(authValue), firstParameter);
-    }
-
     @Override
     public AuthCommand authorize(CommandContext context) {
-        byte[] auth = SessionState.significant(authValue);
+        byte[] auth = knownAuth();
         byte[] hmacAuth = context.authorizedHandle() < 0 || state.isBoundTo(context, auth) ? new byte[0] : auth;
-        return state.authorize(context, attributes, hmacAuth, auth);
+        return state.authorize(context, attributes(), hmacAuth, auth);
     }
 
     @Override
-    public void verify(ResponseContext context, AuthResponse response) throws TpmException {
-        state.verify(context, response);
-    }
-
-    @Override
-    public byte[] decryptParameter(ResponseContext context, byte[] firstParameter) throws TpmException {
-        if (!attributes.has(SessionAttributes.ENCRYPT)) {
-            return firstParameter;
-        }
-        return state.decrypt(firstParameter);
+    byte[] knownAuth() {
+        return SessionState.significant(authValue);
     }
 
     @Override
     public String toString() {
-        return "HmacSession[" + state.handle() + ", " + attributes + "]";
+        return "HmacSession[" + handle() + ", " + attributes() + "]";
     }
 }

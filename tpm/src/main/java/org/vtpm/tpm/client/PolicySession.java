@@ -6,9 +6,6 @@ import java.util.Objects;
 
 import org.vtpm.tpm.types.Auth;
 import org.vtpm.tpm.types.AuthCommand;
-import org.vtpm.tpm.types.AuthResponse;
-import org.vtpm.tpm.types.Handle;
-import org.vtpm.tpm.types.Nonce;
 import org.vtpm.tpm.types.Se;
 import org.vtpm.tpm.types.SessionAttributes;
 import org.vtpm.tpm.wire.TpmException;
@@ -24,42 +21,42 @@ import org.vtpm.tpm.wire.TpmException;
  * the authValue travels in clear ({@link #withPassword}); otherwise the HMAC is keyed by the
  * session key alone. Not thread-safe; the caller owns its nonce state.
  */
-public final class PolicySession implements Session {
+public final class PolicySession extends AuthSession {
 
     private enum AuthMode { NONE, HMAC, PASSWORD }
 
-    private final SessionState state;
-    private final SessionAttributes attributes;
     private final AuthMode mode;
     private final Auth authValue;
 
     private PolicySession(SessionState state, SessionAttributes attributes, AuthMode mode, Auth authValue) {
-        this.state = state;
-        this.attributes = attributes;
+        super(state, attributes);
         this.mode = mode;
         this.authValue = authValue;
     }
 
     /** Starts a policy session as {@code setup} says. */
     public static PolicySession start(Tpm tpm, SessionSetup setup) throws TpmException, IOException {
-        return new PolicySession(setup.start(tpm, Se.POLICY, new SecureRandom()), SessionAttributes.CONTINUE_SESSION,
-                AuthMode.NONE, Auth.EMPTY);
+        return start(tpm, setup, Se.POLICY);
     }
 
     /** Starts a trial policy session, which only computes a policy digest. */
     public static PolicySession startTrial(Tpm tpm, SessionSetup setup) throws TpmException, IOException {
-        return new PolicySession(setup.start(tpm, Se.TRIAL, new SecureRandom()), SessionAttributes.CONTINUE_SESSION,
+        return start(tpm, setup, Se.TRIAL);
+    }
+
+    private static PolicySession start(Tpm tpm, SessionSetup setup, Se type) throws TpmException, IOException {
+        return new PolicySession(setup.start(tpm, type, new SecureRandom()), SessionAttributes.CONTINUE_SESSION,
                 AuthMode.NONE, Auth.EMPTY);
     }
 
     /** This session, for a policy that included TPM2_PolicyAuthValue: the HMAC proves {@code auth}. */
     public PolicySession withAuthValue(Auth auth) {
-        return new PolicySession(state, attributes, AuthMode.HMAC, Objects.requireNonNull(auth, "auth"));
+        return new PolicySession(state, attributes(), AuthMode.HMAC, Objects.requireNonNull(auth, "auth"));
     }
 
     /** This session, for a policy that included TPM2_PolicyPassword: {@code password} is sent in clear. */
     public PolicySession withPassword(Auth password) {
-        return new PolicySession(state, attributes, AuthMode.PASSWORD, Objects.requireNonNull(password, "password"));
+        return new PolicySession(state, attributes(), AuthMode.PASSWORD, Objects.requireNonNull(password, "password"));
     }
 
     /** This session with other TPMA_SESSION bits (see {@link HmacSession#withAttributes}). */
@@ -68,71 +65,23 @@ public final class PolicySession implements Session {
         return new PolicySession(state, sessionAttributes, mode, authValue);
     }
 
-    public Handle handle() {
-        return state.handle();
-    }
-
-    @Override
-    public SessionAttributes attributes() {
-        return attributes;
-    }
-
-    /**
-     * The TPM's latest nonce: what TPM2_PolicySecret and TPM2_PolicySigned bind their
-     * authorization to.
-     */
-    @Override
-    public Nonce nonceTpm() {
-        return state.nonceTpm();
-    }
-
-    /** True once a response has ended the session on the TPM. */
-    public boolean ended() {
-        return state.ended();
-    }
-
-    @Override
-    public boolean requiresNames() {
-        return true;
-    }
-
-    @Override
-    public byte[] encryptParameter(CommandContext context, byte[] firstParameter) throws TpmException {
-        if (!attributes.has(SessionAttributes.DECRYPT)) {
-            return firstParameter;
-        }
-        return state.encrypt(context, knownAuth(), firstParameter);
-    }
-
     @Override
     public AuthCommand authorize(CommandContext context) {
         byte[] auth = knownAuth();
         if (mode == AuthMode.PASSWORD) {
-            return state.authorizeWithPassword(context, attributes, auth);
+            return state.authorizeWithPassword(context, attributes(), auth);
         }
-        return state.authorize(context, attributes, auth, auth);
+        return state.authorize(context, attributes(), auth, auth);
     }
 
+    /** None unless the policy asserted the authValue. */
     @Override
-    public void verify(ResponseContext context, AuthResponse response) throws TpmException {
-        state.verify(context, response);
-    }
-
-    @Override
-    public byte[] decryptParameter(ResponseContext context, byte[] firstParameter) throws TpmException {
-        if (!attributes.has(SessionAttributes.ENCRYPT)) {
-            return firstParameter;
-        }
-        return state.decrypt(firstParameter);
-    }
-
-    /** The authValue the TPM knows this session proves: none unless the policy asserted it. */
-    private byte[] knownAuth() {
+    byte[] knownAuth() {
         return mode == AuthMode.NONE ? new byte[0] : SessionState.significant(authValue);
     }
 
     @Override
     public String toString() {
-        return "PolicySession[" + state.handle() + ", " + attributes + ", " + mode + "]";
+        return "PolicySession[" + handle() + ", " + attributes() + ", " + mode + "]";
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import org.vtpm.tpm.command.Certify;
 import org.vtpm.tpm.command.CertifyCreation;
 import org.vtpm.tpm.command.CommandFraming;
-import org.vtpm.tpm.command.CommandSpec;
 import org.vtpm.tpm.command.ContextLoad;
 import org.vtpm.tpm.command.ContextSave;
 import org.vtpm.tpm.command.Create;
@@ -18,8 +17,8 @@ import org.vtpm.tpm.command.EvictControl;
 import org.vtpm.tpm.command.FlushContext;
 import org.vtpm.tpm.command.GetCapability;
 import org.vtpm.tpm.command.GetRandom;
-import org.vtpm.tpm.command.GetTime;
 import org.vtpm.tpm.command.GetTestResult;
+import org.vtpm.tpm.command.GetTime;
 import org.vtpm.tpm.command.Hash;
 import org.vtpm.tpm.command.HashSequenceStart;
 import org.vtpm.tpm.command.Hmac;
@@ -49,6 +48,7 @@ import org.vtpm.tpm.command.SequenceComplete;
 import org.vtpm.tpm.command.SequenceUpdate;
 import org.vtpm.tpm.command.Shutdown;
 import org.vtpm.tpm.command.Sign;
+import org.vtpm.tpm.command.StartAuthSession;
 import org.vtpm.tpm.command.Startup;
 import org.vtpm.tpm.command.StirRandom;
 import org.vtpm.tpm.command.TpmCommand;
@@ -69,12 +69,12 @@ import org.vtpm.tpm.engine.commands.RandomCommands;
 import org.vtpm.tpm.engine.commands.Request;
 import org.vtpm.tpm.engine.commands.SelfTests;
 import org.vtpm.tpm.engine.commands.SequenceCommands;
+import org.vtpm.tpm.engine.commands.SessionCommands;
 import org.vtpm.tpm.engine.commands.SigningCommands;
 import org.vtpm.tpm.engine.commands.StartupCommands;
 import org.vtpm.tpm.engine.keys.PrimaryKeys;
 import org.vtpm.tpm.engine.state.EngineState;
 import org.vtpm.tpm.engine.state.ShutdownState;
-import org.vtpm.tpm.types.AuthResponse;
 import org.vtpm.tpm.types.Cc;
 import org.vtpm.tpm.types.CcAttributes;
 import org.vtpm.tpm.types.Handle;
@@ -113,6 +113,7 @@ final class Dispatcher {
         HashCommands hashes = new HashCommands(state.hierarchies());
         SequenceCommands sequences = new SequenceCommands(state);
         ContextCommands contexts = new ContextCommands(state);
+        SessionCommands sessions = new SessionCommands(state);
         ObjectCommands objects = new ObjectCommands(state, new PrimaryKeys());
         SigningCommands signing = new SigningCommands(state);
         AttestationCommands attestation = new AttestationCommands(state);
@@ -134,6 +135,7 @@ final class Dispatcher {
                 .add(PcrReset.class, pcrs::reset, NV)
                 .add(Hash.class, hashes::hash, NONE)
                 .add(FlushContext.class, contexts::flush, NONE)
+                .add(StartAuthSession.class, sessions::start, NONE)
                 .add(ContextSave.class, contexts::save, NONE)
                 .add(ContextLoad.class, contexts::load, NONE)
                 .add(HashSequenceStart.class, sequences::start, NONE)
@@ -194,10 +196,10 @@ final class Dispatcher {
             throw CommandError.of(e.rc());
         }
         checkPresent(command.handles());
-        List<AuthResponse> acks = authorizations.authorize(command);
+        Authorizations.Area area = authorizations.authorize(command);
         TpmCommand<?> typed;
         try {
-            typed = command.command();
+            typed = command.command(area.parameters());
         } catch (TpmFormatException e) {
             throw CommandError.of(e.rc());
         }
@@ -205,13 +207,7 @@ final class Dispatcher {
         if (entry.attributes().has(NV) && !entry.spec().code().equals(Cc.SHUTDOWN)) {
             state.power().shutdown(ShutdownState.NONE);
         }
-        return encode(entry.spec(), command.tag(), response, acks);
-    }
-
-    private static <R extends TpmResponse> byte[] encode(CommandSpec<R> spec, St tag, TpmResponse response,
-            List<AuthResponse> acks) {
-        R typed = spec.responseType().cast(response);
-        return ResponseFraming.encode(tag, spec.responseHandles(typed), spec.responseParameters(typed), acks);
+        return area.respond(entry.spec(), command.tag(), response);
     }
 
     /** Tag, commandSize and commandCode, each failing with the code the reference implementation gives. */
@@ -263,6 +259,10 @@ final class Dispatcher {
             } else if (type.equals(Ht.PERSISTENT)) {
                 if (state.objects().get(handle).isEmpty()) {
                     throw CommandError.of(TpmRc.HANDLE.withHandle(i + 1));
+                }
+            } else if (type.equals(Ht.HMAC_SESSION) || type.equals(Ht.POLICY_SESSION)) {
+                if (state.sessions().get(handle).isEmpty()) {
+                    throw CommandError.of(new TpmRc(TpmRc.REFERENCE_H0.value() + i));
                 }
             } else if (type.equals(Ht.NV_INDEX)) {
                 if (state.nv().get(handle).isEmpty()) {

@@ -99,6 +99,7 @@ public final class Engine implements TpmCommandProcessor {
         state.clock().init(state.power().shutdown() != ShutdownState.NONE);
         state.power().init();
         state.objects().clear();
+        state.sessions().clear();
         drtmDigests = null;
     }
 

@@ -20,8 +20,18 @@
  * </ul>
  *
  * <p>Inside, the layout follows the reference implementation: the package-private {@code Dispatcher}
- * checks the header, handles and authorization area once for all commands, then calls one short
- * function per command, found in {@code engine.commands} (one class per command family); the
- * subsystems they act on live in {@code engine.state}.
+ * checks the header, handles and authorization area once for all commands ({@code Authorizations}:
+ * password and HMAC sessions, parameter decryption, dictionary-attack checks; after the command it
+ * encrypts the response parameter and computes the response HMACs), then calls one short function
+ * per command, found in {@code engine.commands} (one class per command family); the subsystems
+ * they act on live in {@code engine.state}, key material and its protection in {@code engine.keys}.
+ *
+ * <p>Implemented: Startup, Shutdown, SelfTest, IncrementalSelfTest, GetTestResult, GetRandom,
+ * StirRandom, GetCapability, PCR_Read/Extend/Event/Reset, Hash, HashSequenceStart, SequenceUpdate,
+ * SequenceComplete, EventSequenceComplete, CreatePrimary, Create, Load, LoadExternal, ReadPublic,
+ * FlushContext, ContextSave, ContextLoad, EvictControl, Sign, VerifySignature, HMAC, Quote, Certify,
+ * CertifyCreation, GetTime, ReadClock, the NV commands for ordinary, counter, bits and extend
+ * indices, StartAuthSession (HMAC sessions), DictionaryAttackLockReset and
+ * DictionaryAttackParameters. GetCapability(TPM_CAP_COMMANDS) lists exactly these.
  */
 package org.vtpm.tpm.engine;

@@ -4,7 +4,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 
 import org.vtpm.tpm.transport.TpmFrames;
-import org.vtpm.tpm.transport.swtpm.PtmException;
 import org.vtpm.tpm.wire.TpmRc;
 
 /**
@@ -15,7 +14,7 @@ import org.vtpm.tpm.wire.TpmRc;
  * outside {@code [10, buffer size]} is answered with TPM_RC_COMMAND_SIZE and ends the connection;
  * so does any request this server does not carry out, since its length is unknown.
  */
-final class MssimCommandProtocol implements ChannelProtocol {
+final class MssimCommandProtocol extends MssimProtocol {
 
     static final int SIGNAL_HASH_START = 5;
     static final int SIGNAL_HASH_DATA = 6;
@@ -23,7 +22,6 @@ final class MssimCommandProtocol implements ChannelProtocol {
     static final int TPM_SEND_COMMAND = 8;
     static final int TPM_REMOTE_HANDSHAKE = 15;
     static final int TPM_SESSION_END = 20;
-    static final int TPM_STOP = 21;
 
     private static final int SERVER_VERSION = 1;
     /** The most data one hash-data signal may carry, as on swtpm's control channel. */
@@ -31,64 +29,50 @@ final class MssimCommandProtocol implements ChannelProtocol {
     /** tpmPlatformAvailable: the platform port is served too. */
     private static final int ENDPOINT_PLATFORM_AVAILABLE = 0x01;
 
-    private final TpmPlatform platform;
-    private final Runnable shutdownRequest;
-
     MssimCommandProtocol(TpmPlatform platform, Runnable shutdownRequest) {
-        this.platform = platform;
-        this.shutdownRequest = shutdownRequest;
+        super(platform, shutdownRequest);
     }
 
     @Override
-    public void serve(MessageInput in, DataOutputStream out) throws IOException {
-        while (true) {
-            in.awaitMessage();
-            int request = in.readInt();
-            if (request == TPM_SEND_COMMAND) {
-                if (!sendCommand(in, out)) {
-                    return;
-                }
-            } else if (request == SIGNAL_HASH_START || request == SIGNAL_HASH_DATA || request == SIGNAL_HASH_END) {
-                if (!hashSignal(request, in, out)) {
-                    return;
-                }
-            } else if (request == TPM_REMOTE_HANDSHAKE && in.readInt() == SERVER_VERSION) {
-                out.writeInt(SERVER_VERSION);
-                out.writeInt(ENDPOINT_PLATFORM_AVAILABLE);
-                out.writeInt(0);
-                out.flush();
-            } else {
-                if (request == TPM_STOP) {
-                    shutdownRequest.run();
-                }
-                return;
+    boolean serve(int request, MessageInput in, DataOutputStream out) throws IOException {
+        switch (request) {
+            case TPM_SEND_COMMAND -> {
+                return sendCommand(in, out);
+            }
+            case SIGNAL_HASH_START -> acknowledge(request, platform::hashStart, out);
+            case SIGNAL_HASH_DATA -> {
+                return hashData(in, out);
+            }
+            case SIGNAL_HASH_END -> acknowledge(request, platform::hashEnd, out);
+            case TPM_REMOTE_HANDSHAKE -> {
+                return handshake(in, out);
+            }
+            default -> {
+                return false;
             }
         }
+        return true;
     }
 
-    /**
-     * The H-CRTM/D-RTM signals, acknowledged with 0, or with TPM_FAIL when the TPM refused. Hash
-     * data over the limit ends the connection, its length being untrusted.
-     */
-    private boolean hashSignal(int signal, MessageInput in, DataOutputStream out) throws IOException {
-        int ack = 0;
-        try {
-            if (signal == SIGNAL_HASH_START) {
-                platform.hashStart();
-            } else if (signal == SIGNAL_HASH_END) {
-                platform.hashEnd();
-            } else {
-                long length = Integer.toUnsignedLong(in.readInt());
-                if (length > MAX_HASH_DATA) {
-                    return false;
-                }
-                platform.hashData(in.readBounded((int) length));
-            }
-        } catch (PlatformException e) {
-            ack = PtmException.TPM_FAIL;
+    private boolean handshake(MessageInput in, DataOutputStream out) throws IOException {
+        if (in.readInt() != SERVER_VERSION) {
+            return false;
         }
-        out.writeInt(ack);
+        out.writeInt(SERVER_VERSION);
+        out.writeInt(ENDPOINT_PLATFORM_AVAILABLE);
+        out.writeInt(0);
         out.flush();
+        return true;
+    }
+
+    /** The D-RTM hash data; more than the limit ends the connection, its length being untrusted. */
+    private boolean hashData(MessageInput in, DataOutputStream out) throws IOException {
+        long length = Integer.toUnsignedLong(in.readInt());
+        if (length > MAX_HASH_DATA) {
+            return false;
+        }
+        byte[] data = in.readBounded((int) length);
+        acknowledge(SIGNAL_HASH_DATA, () -> platform.hashData(data), out);
         return true;
     }
 

@@ -129,40 +129,38 @@ public final class SwtpmDevice implements TpmDevice, AutoCloseable {
     @Override
     public void hashStart() throws TpmDeviceException {
         generation++;
-        try {
-            control.hashStart();
-        } catch (TpmTransportException e) {
-            throw new TpmDeviceException(e.getMessage(), e);
-        }
+        signal(control::hashStart);
     }
 
     @Override
     public void hashData(byte[] data) throws TpmDeviceException {
-        try {
-            control.hashData(data);
-        } catch (TpmTransportException e) {
-            throw new TpmDeviceException(e.getMessage(), e);
-        }
+        signal(() -> control.hashData(data));
     }
 
     @Override
     public void hashEnd() throws TpmDeviceException {
         generation++;
-        try {
-            control.hashEnd();
-        } catch (TpmTransportException e) {
-            throw new TpmDeviceException(e.getMessage(), e);
-        }
+        signal(control::hashEnd);
     }
 
     @Override
     public void resetTpmEstablished(int resetLocality) throws TpmDeviceException {
         generation++;
+        signal(() -> control.resetTpmEstablished(resetLocality));
+    }
+
+    /** Sends a control-channel signal; swtpm's refusal is the device's. */
+    private static void signal(ControlSignal signal) throws TpmDeviceException {
         try {
-            control.resetTpmEstablished(resetLocality);
+            signal.send();
         } catch (TpmTransportException e) {
             throw new TpmDeviceException(e.getMessage(), e);
         }
+    }
+
+    @FunctionalInterface
+    private interface ControlSignal {
+        void send() throws TpmTransportException;
     }
 
     /** Ends swtpm; the platform has taken its state already. */

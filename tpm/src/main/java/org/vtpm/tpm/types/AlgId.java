@@ -1,8 +1,5 @@
 package org.vtpm.tpm.types;
 
-import java.util.Map;
-
-import org.vtpm.tpm.wire.ConstantNames;
 import org.vtpm.tpm.wire.TpmValue;
 import org.vtpm.tpm.wire.Uint;
 
@@ -55,17 +52,14 @@ public record AlgId(@Uint(16) int value) implements TpmValue {
     public static final AlgId CFB = new AlgId(0x0043);
     public static final AlgId ECB = new AlgId(0x0044);
 
-    private static final Map<Integer, String> NAMES = ConstantNames.scan(AlgId.class, "TPM_ALG_", AlgId::value);
+    private static final TypeNames NAMES = TypeNames.scan("TPM_ALG_ID", AlgId.class, "TPM_ALG_");
 
     public AlgId {
-        if (value < 0 || value > 0xFFFF) {
-            throw new IllegalArgumentException("TPM_ALG_ID 0x" + Integer.toHexString(value) + " exceeds 16 bits");
-        }
+        TypeNames.checkWidth("TPM_ALG_ID", value, 16);
     }
 
     @Override
     public String toString() {
-        String name = NAMES.get(value);
-        return name != null ? name : "TPM_ALG_ID(0x" + Integer.toHexString(value) + ")";
+        return NAMES.constant(value);
     }
 }

@@ -1,8 +1,5 @@
 package org.vtpm.tpm.types;
 
-import java.util.Map;
-
-import org.vtpm.tpm.wire.ConstantNames;
 import org.vtpm.tpm.wire.TpmValue;
 
 /**
@@ -26,11 +23,10 @@ public record Cap(int value) implements TpmValue {
     public static final Cap ACT = new Cap(0x0000000A);
     public static final Cap VENDOR_PROPERTY = new Cap(0x00000100);
 
-    private static final Map<Integer, String> NAMES = ConstantNames.scan(Cap.class, "TPM_CAP_", Cap::value);
+    private static final TypeNames NAMES = TypeNames.scan("TPM_CAP", Cap.class, "TPM_CAP_");
 
     @Override
     public String toString() {
-        String name = NAMES.get(value);
-        return name != null ? name : "TPM_CAP(0x" + Integer.toHexString(value) + ")";
+        return NAMES.constant(value);
     }
 }

@@ -1,8 +1,5 @@
 package org.vtpm.tpm.types;
 
-import java.util.Map;
-
-import org.vtpm.tpm.wire.ConstantNames;
 import org.vtpm.tpm.wire.TpmValue;
 
 /**
@@ -137,11 +134,10 @@ public record Cc(int value) implements TpmValue {
     public static final Cc NV_DEFINE_SPACE2 = new Cc(0x0000019D);
     public static final Cc NV_READ_PUBLIC2 = new Cc(0x0000019E);
 
-    private static final Map<Integer, String> NAMES = ConstantNames.scan(Cc.class, "TPM_CC_", Cc::value);
+    private static final TypeNames NAMES = TypeNames.scan("TPM_CC", Cc.class, "TPM_CC_");
 
     @Override
     public String toString() {
-        String name = NAMES.get(value);
-        return name != null ? name : "TPM_CC(0x" + Integer.toHexString(value) + ")";
+        return NAMES.constant(value);
     }
 }

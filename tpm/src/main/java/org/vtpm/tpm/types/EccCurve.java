@@ -1,8 +1,5 @@
 package org.vtpm.tpm.types;
 
-import java.util.Map;
-
-import org.vtpm.tpm.wire.ConstantNames;
 import org.vtpm.tpm.wire.TpmValue;
 import org.vtpm.tpm.wire.Uint;
 
@@ -24,17 +21,14 @@ public record EccCurve(@Uint(16) int value) implements TpmValue {
     public static final EccCurve BN_P638 = new EccCurve(0x0011);
     public static final EccCurve SM2_P256 = new EccCurve(0x0020);
 
-    private static final Map<Integer, String> NAMES = ConstantNames.scan(EccCurve.class, "TPM_ECC_", EccCurve::value);
+    private static final TypeNames NAMES = TypeNames.scan("TPM_ECC_CURVE", EccCurve.class, "TPM_ECC_");
 
     public EccCurve {
-        if (value < 0 || value > 0xFFFF) {
-            throw new IllegalArgumentException("TPM_ECC_CURVE 0x" + Integer.toHexString(value) + " exceeds 16 bits");
-        }
+        TypeNames.checkWidth("TPM_ECC_CURVE", value, 16);
     }
 
     @Override
     public String toString() {
-        String name = NAMES.get(value);
-        return name != null ? name : "TPM_ECC_CURVE(0x" + Integer.toHexString(value) + ")";
+        return NAMES.constant(value);
     }
 }

@@ -1,8 +1,5 @@
 package org.vtpm.tpm.types;
 
-import java.util.Map;
-
-import org.vtpm.tpm.wire.ConstantNames;
 import org.vtpm.tpm.wire.TpmValue;
 import org.vtpm.tpm.wire.Uint;
 
@@ -27,17 +24,14 @@ public record Eo(@Uint(16) int value) implements TpmValue {
     public static final Eo BITSET = new Eo(0x000A);
     public static final Eo BITCLEAR = new Eo(0x000B);
 
-    private static final Map<Integer, String> NAMES = ConstantNames.scan(Eo.class, "TPM_EO_", Eo::value);
+    private static final TypeNames NAMES = TypeNames.scan("TPM_EO", Eo.class, "TPM_EO_");
 
     public Eo {
-        if (value < 0 || value > 0xFFFF) {
-            throw new IllegalArgumentException("TPM_EO 0x" + Integer.toHexString(value) + " exceeds 16 bits");
-        }
+        TypeNames.checkWidth("TPM_EO", value, 16);
     }
 
     @Override
     public String toString() {
-        String name = NAMES.get(value);
-        return name != null ? name : "TPM_EO(0x" + Integer.toHexString(value) + ")";
+        return NAMES.constant(value);
     }
 }

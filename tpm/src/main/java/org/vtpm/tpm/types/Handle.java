@@ -1,8 +1,5 @@
 package org.vtpm.tpm.types;
 
-import java.util.Map;
-
-import org.vtpm.tpm.wire.ConstantNames;
 import org.vtpm.tpm.wire.TpmValue;
 
 /**
@@ -32,7 +29,7 @@ public record Handle(int value) implements TpmValue {
     public static final Handle RH_ACT_0 = new Handle(0x40000110);
     public static final Handle RH_ACT_F = new Handle(0x4000011F);
 
-    private static final Map<Integer, String> NAMES = ConstantNames.scan(Handle.class, "TPM_", Handle::value);
+    private static final TypeNames NAMES = TypeNames.scan("TPM_HANDLE", Handle.class, "TPM_");
 
     /** The handle's type (its most significant octet). */
     public Ht type() {
@@ -50,7 +47,6 @@ public record Handle(int value) implements TpmValue {
 
     @Override
     public String toString() {
-        String name = NAMES.get(value);
-        return name != null ? name : "TPM_HANDLE(0x" + Integer.toHexString(value) + ")";
+        return NAMES.constant(value);
     }
 }

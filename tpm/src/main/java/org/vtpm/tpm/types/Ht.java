@@ -1,8 +1,5 @@
 package org.vtpm.tpm.types;
 
-import java.util.Map;
-
-import org.vtpm.tpm.wire.ConstantNames;
 import org.vtpm.tpm.wire.TpmValue;
 import org.vtpm.tpm.wire.Uint;
 
@@ -25,17 +22,14 @@ public record Ht(@Uint(8) int value) implements TpmValue {
     public static final Ht PERSISTENT = new Ht(0x81);
     public static final Ht AC = new Ht(0x90);
 
-    private static final Map<Integer, String> NAMES = ConstantNames.scan(Ht.class, "TPM_HT_", Ht::value);
+    private static final TypeNames NAMES = TypeNames.scan("TPM_HT", Ht.class, "TPM_HT_");
 
     public Ht {
-        if (value < 0 || value > 0xFF) {
-            throw new IllegalArgumentException("TPM_HT 0x" + Integer.toHexString(value) + " exceeds 8 bits");
-        }
+        TypeNames.checkWidth("TPM_HT", value, 8);
     }
 
     @Override
     public String toString() {
-        String name = NAMES.get(value);
-        return name != null ? name : "TPM_HT(0x" + Integer.toHexString(value) + ")";
+        return NAMES.constant(value);
     }
 }

@@ -1,8 +1,5 @@
 package org.vtpm.tpm.types;
 
-import java.util.Map;
-
-import org.vtpm.tpm.wire.ConstantNames;
 import org.vtpm.tpm.wire.TpmValue;
 import org.vtpm.tpm.wire.Uint;
 
@@ -21,17 +18,14 @@ public record Nt(@Uint(8) int value) implements TpmValue {
     public static final Nt PIN_FAIL = new Nt(0x8);
     public static final Nt PIN_PASS = new Nt(0x9);
 
-    private static final Map<Integer, String> NAMES = ConstantNames.scan(Nt.class, "TPM_NT_", Nt::value);
+    private static final TypeNames NAMES = TypeNames.scan("TPM_NT", Nt.class, "TPM_NT_");
 
     public Nt {
-        if (value < 0 || value > 0xFF) {
-            throw new IllegalArgumentException("TPM_NT 0x" + Integer.toHexString(value) + " exceeds 8 bits");
-        }
+        TypeNames.checkWidth("TPM_NT", value, 8);
     }
 
     @Override
     public String toString() {
-        String name = NAMES.get(value);
-        return name != null ? name : "TPM_NT(0x" + Integer.toHexString(value) + ")";
+        return NAMES.constant(value);
     }
 }

@@ -1,10 +1,6 @@
 package org.vtpm.tpm.types;
 
-import java.util.Map;
-
-import org.vtpm.tpm.wire.ConstantNames;
 import org.vtpm.tpm.wire.ReservedBits;
-import org.vtpm.tpm.wire.TpmValue;
 
 /**
  * TPMA_NV: the attributes of an NV index (Part 2, 13.4); bits 4..7 hold its TPM_NT.
@@ -13,7 +9,7 @@ import org.vtpm.tpm.wire.TpmValue;
  * {@link #with}, so bits of another attribute type cannot be mixed in.
  */
 @ReservedBits(0x01F00300)
-public record NvAttributes(int value) implements TpmValue {
+public record NvAttributes(int value) implements AttributeSet<NvAttributes> {
 
     public static final NvAttributes NONE = new NvAttributes(0);
     public static final NvAttributes PPWRITE = new NvAttributes(1 << 0);
@@ -38,27 +34,15 @@ public record NvAttributes(int value) implements TpmValue {
     public static final NvAttributes PLATFORMCREATE = new NvAttributes(1 << 30);
     public static final NvAttributes READ_STCLEAR = new NvAttributes(1 << 31);
 
-    private static final Map<Integer, String> NAMES = ConstantNames.scan(NvAttributes.class, "", NvAttributes::value);
+    private static final TypeNames NAMES = TypeNames.scan("TPMA_NV", NvAttributes.class, "");
 
     public static NvAttributes of(NvAttributes... bits) {
-        int value = 0;
-        for (NvAttributes bit : bits) {
-            value |= bit.value;
-        }
+        return new NvAttributes(AttributeSet.union(bits));
+    }
+
+    @Override
+    public NvAttributes withValue(int value) {
         return new NvAttributes(value);
-    }
-
-    /** True when every bit of {@code bits} is set here. */
-    public boolean has(NvAttributes bits) {
-        return (value & bits.value) == bits.value;
-    }
-
-    public NvAttributes with(NvAttributes bits) {
-        return new NvAttributes(value | bits.value);
-    }
-
-    public NvAttributes without(NvAttributes bits) {
-        return new NvAttributes(value & ~bits.value);
     }
 
     private static final int NT_SHIFT = 4;
@@ -78,18 +62,6 @@ public record NvAttributes(int value) implements TpmValue {
 
     @Override
     public String toString() {
-        StringBuilder s = new StringBuilder("TPMA_NV[");
-        int rest = value;
-        for (int bit = 0; bit < 32; bit++) {
-            String name = NAMES.get(1 << bit);
-            if ((value & (1 << bit)) != 0 && name != null) {
-                s.append(s.charAt(s.length() - 1) == '[' ? "" : "|").append(name);
-                rest &= ~(1 << bit);
-            }
-        }
-        if (rest != 0) {
-            s.append(s.charAt(s.length() - 1) == '[' ? "" : "|").append("0x").append(Integer.toHexString(rest));
-        }
-        return s.append(']').toString();
+        return NAMES.bits(value);
     }
 }

@@ -1,10 +1,6 @@
 package org.vtpm.tpm.types;
 
-import java.util.Map;
-
-import org.vtpm.tpm.wire.ConstantNames;
 import org.vtpm.tpm.wire.ReservedBits;
-import org.vtpm.tpm.wire.TpmValue;
 
 /**
  * TPMA_OBJECT: the attributes of an object (Part 2, 8.3).
@@ -13,7 +9,7 @@ import org.vtpm.tpm.wire.TpmValue;
  * {@link #with}, so bits of another attribute type cannot be mixed in.
  */
 @ReservedBits(0xFFF0F309)
-public record ObjectAttributes(int value) implements TpmValue {
+public record ObjectAttributes(int value) implements AttributeSet<ObjectAttributes> {
 
     public static final ObjectAttributes NONE = new ObjectAttributes(0);
     public static final ObjectAttributes FIXED_TPM = new ObjectAttributes(1 << 1);
@@ -29,44 +25,19 @@ public record ObjectAttributes(int value) implements TpmValue {
     public static final ObjectAttributes SIGN_ENCRYPT = new ObjectAttributes(1 << 18);
     public static final ObjectAttributes X509_SIGN = new ObjectAttributes(1 << 19);
 
-    private static final Map<Integer, String> NAMES = 
-            ConstantNames.scan(ObjectAttributes.class, "", ObjectAttributes::value);
+    private static final TypeNames NAMES = TypeNames.scan("TPMA_OBJECT", ObjectAttributes.class, "");
 
     public static ObjectAttributes of(ObjectAttributes... bits) {
-        int value = 0;
-        for (ObjectAttributes bit : bits) {
-            value |= bit.value;
-        }
+        return new ObjectAttributes(AttributeSet.union(bits));
+    }
+
+    @Override
+    public ObjectAttributes withValue(int value) {
         return new ObjectAttributes(value);
-    }
-
-    /** True when every bit of {@code bits} is set here. */
-    public boolean has(ObjectAttributes bits) {
-        return (value & bits.value) == bits.value;
-    }
-
-    public ObjectAttributes with(ObjectAttributes bits) {
-        return new ObjectAttributes(value | bits.value);
-    }
-
-    public ObjectAttributes without(ObjectAttributes bits) {
-        return new ObjectAttributes(value & ~bits.value);
     }
 
     @Override
     public String toString() {
-        StringBuilder s = new StringBuilder("TPMA_OBJECT[");
-        int rest = value;
-        for (int bit = 0; bit < 32; bit++) {
-            String name = NAMES.get(1 << bit);
-            if ((value & (1 << bit)) != 0 && name != null) {
-                s.append(s.charAt(s.length() - 1) == '[' ? "" : "|").append(name);
-                rest &= ~(1 << bit);
-            }
-        }
-        if (rest != 0) {
-            s.append(s.charAt(s.length() - 1) == '[' ? "" : "|").append("0x").append(Integer.toHexString(rest));
-        }
-        return s.append(']').toString();
+        return NAMES.bits(value);
     }
 }

@@ -1,8 +1,5 @@
 package org.vtpm.tpm.types;
 
-import java.util.Map;
-
-import org.vtpm.tpm.wire.ConstantNames;
 import org.vtpm.tpm.wire.TpmValue;
 
 /**
@@ -86,11 +83,10 @@ public record Pt(int value) implements TpmValue {
     /** PT_VAR: the first variable property (PT_GROUP * 2); prints as TPM_PT_PERMANENT */
     public static final Pt PT_VAR = new Pt(0x00000200);
 
-    private static final Map<Integer, String> NAMES = ConstantNames.scan(Pt.class, "TPM_PT_", Pt::value);
+    private static final TypeNames NAMES = TypeNames.scan("TPM_PT", Pt.class, "TPM_PT_");
 
     @Override
     public String toString() {
-        String name = NAMES.get(value);
-        return name != null ? name : "TPM_PT(0x" + Integer.toHexString(value) + ")";
+        return NAMES.constant(value);
     }
 }

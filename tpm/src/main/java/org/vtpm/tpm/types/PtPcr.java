@@ -1,8 +1,5 @@
 package org.vtpm.tpm.types;
 
-import java.util.Map;
-
-import org.vtpm.tpm.wire.ConstantNames;
 import org.vtpm.tpm.wire.TpmValue;
 
 /**
@@ -29,11 +26,10 @@ public record PtPcr(int value) implements TpmValue {
     public static final PtPcr POLICY = new PtPcr(0x00000013);
     public static final PtPcr AUTH = new PtPcr(0x00000014);
 
-    private static final Map<Integer, String> NAMES = ConstantNames.scan(PtPcr.class, "TPM_PT_PCR_", PtPcr::value);
+    private static final TypeNames NAMES = TypeNames.scan("TPM_PT_PCR", PtPcr.class, "TPM_PT_PCR_");
 
     @Override
     public String toString() {
-        String name = NAMES.get(value);
-        return name != null ? name : "TPM_PT_PCR(0x" + Integer.toHexString(value) + ")";
+        return NAMES.constant(value);
     }
 }

@@ -1,8 +1,5 @@
 package org.vtpm.tpm.types;
 
-import java.util.Map;
-
-import org.vtpm.tpm.wire.ConstantNames;
 import org.vtpm.tpm.wire.TpmValue;
 import org.vtpm.tpm.wire.Uint;
 
@@ -18,17 +15,14 @@ public record Se(@Uint(8) int value) implements TpmValue {
     public static final Se POLICY = new Se(0x01);
     public static final Se TRIAL = new Se(0x03);
 
-    private static final Map<Integer, String> NAMES = ConstantNames.scan(Se.class, "TPM_SE_", Se::value);
+    private static final TypeNames NAMES = TypeNames.scan("TPM_SE", Se.class, "TPM_SE_");
 
     public Se {
-        if (value < 0 || value > 0xFF) {
-            throw new IllegalArgumentException("TPM_SE 0x" + Integer.toHexString(value) + " exceeds 8 bits");
-        }
+        TypeNames.checkWidth("TPM_SE", value, 8);
     }
 
     @Override
     public String toString() {
-        String name = NAMES.get(value);
-        return name != null ? name : "TPM_SE(0x" + Integer.toHexString(value) + ")";
+        return NAMES.constant(value);
     }
 }

@@ -1,8 +1,5 @@
 package org.vtpm.tpm.types;
 
-import java.util.Map;
-
-import org.vtpm.tpm.wire.ConstantNames;
 import org.vtpm.tpm.wire.TpmValue;
 import org.vtpm.tpm.wire.Uint;
 
@@ -33,17 +30,14 @@ public record St(@Uint(16) int value) implements TpmValue {
     public static final St AUTH_SIGNED = new St(0x8025);
     public static final St FU_MANIFEST = new St(0x8029);
 
-    private static final Map<Integer, String> NAMES = ConstantNames.scan(St.class, "TPM_ST_", St::value);
+    private static final TypeNames NAMES = TypeNames.scan("TPM_ST", St.class, "TPM_ST_");
 
     public St {
-        if (value < 0 || value > 0xFFFF) {
-            throw new IllegalArgumentException("TPM_ST 0x" + Integer.toHexString(value) + " exceeds 16 bits");
-        }
+        TypeNames.checkWidth("TPM_ST", value, 16);
     }
 
     @Override
     public String toString() {
-        String name = NAMES.get(value);
-        return name != null ? name : "TPM_ST(0x" + Integer.toHexString(value) + ")";
+        return NAMES.constant(value);
     }
 }

@@ -1,8 +1,5 @@
 package org.vtpm.tpm.types;
 
-import java.util.Map;
-
-import org.vtpm.tpm.wire.ConstantNames;
 import org.vtpm.tpm.wire.TpmValue;
 import org.vtpm.tpm.wire.Uint;
 
@@ -17,17 +14,14 @@ public record Su(@Uint(16) int value) implements TpmValue {
     public static final Su CLEAR = new Su(0x0000);
     public static final Su STATE = new Su(0x0001);
 
-    private static final Map<Integer, String> NAMES = ConstantNames.scan(Su.class, "TPM_SU_", Su::value);
+    private static final TypeNames NAMES = TypeNames.scan("TPM_SU", Su.class, "TPM_SU_");
 
     public Su {
-        if (value < 0 || value > 0xFFFF) {
-            throw new IllegalArgumentException("TPM_SU 0x" + Integer.toHexString(value) + " exceeds 16 bits");
-        }
+        TypeNames.checkWidth("TPM_SU", value, 16);
     }
 
     @Override
     public String toString() {
-        String name = NAMES.get(value);
-        return name != null ? name : "TPM_SU(0x" + Integer.toHexString(value) + ")";
+        return NAMES.constant(value);
     }
 }

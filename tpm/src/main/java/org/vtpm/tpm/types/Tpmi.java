@@ -5,6 +5,7 @@ import java.util.function.IntPredicate;
 
 import org.vtpm.tpm.crypto.HashAlgorithm;
 import org.vtpm.tpm.wire.TpmRc;
+import org.vtpm.tpm.wire.TpmValue;
 import org.vtpm.tpm.wire.ValueCheck;
 
 /**
@@ -17,86 +18,62 @@ public final class Tpmi {
     private Tpmi() {
     }
 
-    /** A set of TPM_ALG_ID values, whose null value is TPM_ALG_NULL. */
-    abstract static class Algorithms implements ValueCheck {
+    /** The values {@code accepts} admits, the code for any other, and the null value. */
+    abstract static class Values implements ValueCheck {
+        private final IntPredicate accepts;
         private final TpmRc error;
-        private final int[] allowed;
+        private final int nullValue;
 
-        Algorithms(TpmRc error, AlgId... allowed) {
+        Values(IntPredicate accepts, TpmRc error, int nullValue) {
+            this.accepts = accepts;
             this.error = error;
-            this.allowed = Arrays.stream(allowed).mapToInt(AlgId::value).sorted().toArray();
+            this.nullValue = nullValue;
         }
 
         @Override
-        public boolean accepts(int value) {
-            return Arrays.binarySearch(allowed, value) >= 0;
+        public final boolean accepts(int value) {
+            return accepts.test(value);
         }
 
         @Override
-        public TpmRc error() {
+        public final TpmRc error() {
             return error;
         }
 
         @Override
-        public int nullValue() {
-            return AlgId.NULL.value();
+        public final int nullValue() {
+            return nullValue;
+        }
+    }
+
+    /** A set of TPM_ALG_ID values, whose null value is TPM_ALG_NULL. */
+    abstract static class Algorithms extends Values {
+        Algorithms(TpmRc error, AlgId... allowed) {
+            super(oneOf(allowed), error, AlgId.NULL.value());
         }
     }
 
     /** A set of handles, whose null value is TPM_RH_NULL; a handle outside it is TPM_RC_VALUE. */
-    abstract static class Handles implements ValueCheck {
-        private final IntPredicate allowed;
-
+    abstract static class Handles extends Values {
         Handles(IntPredicate allowed) {
-            this.allowed = allowed;
-        }
-
-        @Override
-        public boolean accepts(int value) {
-            return allowed.test(value);
-        }
-
-        @Override
-        public TpmRc error() {
-            return TpmRc.VALUE;
-        }
-
-        @Override
-        public int nullValue() {
-            return Handle.RH_NULL.value();
+            super(allowed, TpmRc.VALUE, Handle.RH_NULL.value());
         }
 
         static IntPredicate type(int hr) {
             return h -> (h & Hc.HR_RANGE_MASK) == hr;
         }
+    }
 
-        static IntPredicate is(Handle... handles) {
-            return h -> Arrays.stream(handles).anyMatch(x -> x.value() == h);
+    /** Structure tags; another is TPM_RC_TAG. */
+    abstract static class Tag extends Values {
+        Tag(St... tags) {
+            super(oneOf(tags), TpmRc.TAG, St.NULL.value());
         }
     }
 
-    /** One structure tag; another is TPM_RC_TAG. */
-    abstract static class Tag implements ValueCheck {
-        private final St tag;
-
-        Tag(St tag) {
-            this.tag = tag;
-        }
-
-        @Override
-        public boolean accepts(int value) {
-            return value == tag.value();
-        }
-
-        @Override
-        public TpmRc error() {
-            return TpmRc.TAG;
-        }
-
-        @Override
-        public int nullValue() {
-            return St.NULL.value();
-        }
+    private static IntPredicate oneOf(TpmValue... values) {
+        int[] sorted = Arrays.stream(values).mapToInt(TpmValue::value).sorted().toArray();
+        return value -> Arrays.binarySearch(sorted, value) >= 0;
     }
 
     private static AlgId[] hashes() {
@@ -182,42 +159,18 @@ public final class Tpmi {
     }
 
     /** TPMI_ECC_CURVE. */
-    public static final class EccCurves implements ValueCheck {
-        private static final int[] CURVES = {EccCurve.NIST_P192.value(), EccCurve.NIST_P224.value(),
-            EccCurve.NIST_P256.value(), EccCurve.NIST_P384.value(), EccCurve.NIST_P521.value(),
-            EccCurve.BN_P256.value(), EccCurve.BN_P638.value(), EccCurve.SM2_P256.value()};
-
-        @Override
-        public boolean accepts(int value) {
-            return Arrays.stream(CURVES).anyMatch(c -> c == value);
-        }
-
-        @Override
-        public TpmRc error() {
-            return TpmRc.CURVE;
-        }
-
-        @Override
-        public int nullValue() {
-            return EccCurve.NONE.value();
+    public static final class EccCurves extends Values {
+        public EccCurves() {
+            super(oneOf(EccCurve.NIST_P192, EccCurve.NIST_P224, EccCurve.NIST_P256, EccCurve.NIST_P384,
+                    EccCurve.NIST_P521, EccCurve.BN_P256, EccCurve.BN_P638, EccCurve.SM2_P256),
+                    TpmRc.CURVE, EccCurve.NONE.value());
         }
     }
 
     /** TPMI_ST_COMMAND_TAG. */
-    public static final class StCommandTag implements ValueCheck {
-        @Override
-        public boolean accepts(int value) {
-            return value == St.NO_SESSIONS.value() || value == St.SESSIONS.value();
-        }
-
-        @Override
-        public TpmRc error() {
-            return TpmRc.BAD_TAG;
-        }
-
-        @Override
-        public int nullValue() {
-            return St.NULL.value();
+    public static final class StCommandTag extends Values {
+        public StCommandTag() {
+            super(oneOf(St.NO_SESSIONS, St.SESSIONS), TpmRc.BAD_TAG, St.NULL.value());
         }
     }
 
@@ -243,83 +196,72 @@ public final class Tpmi {
     }
 
     /** The tag of TPMT_TK_AUTH: TPM_ST_AUTH_SECRET or TPM_ST_AUTH_SIGNED. */
-    public static final class AuthTag implements ValueCheck {
-        @Override
-        public boolean accepts(int value) {
-            return value == St.AUTH_SECRET.value() || value == St.AUTH_SIGNED.value();
-        }
-
-        @Override
-        public TpmRc error() {
-            return TpmRc.TAG;
-        }
-
-        @Override
-        public int nullValue() {
-            return St.NULL.value();
+    public static final class AuthTag extends Tag {
+        public AuthTag() {
+            super(St.AUTH_SECRET, St.AUTH_SIGNED);
         }
     }
 
     /** TPMI_RH_HIERARCHY. */
     public static final class RhHierarchy extends Handles {
         public RhHierarchy() {
-            super(is(Handle.RH_OWNER, Handle.RH_PLATFORM, Handle.RH_ENDORSEMENT));
+            super(oneOf(Handle.RH_OWNER, Handle.RH_PLATFORM, Handle.RH_ENDORSEMENT));
         }
     }
 
     /** TPMI_RH_ENABLES. */
     public static final class RhEnables extends Handles {
         public RhEnables() {
-            super(is(Handle.RH_OWNER, Handle.RH_PLATFORM, Handle.RH_ENDORSEMENT, Handle.RH_PLATFORM_NV));
+            super(oneOf(Handle.RH_OWNER, Handle.RH_PLATFORM, Handle.RH_ENDORSEMENT, Handle.RH_PLATFORM_NV));
         }
     }
 
     /** TPMI_RH_HIERARCHY_AUTH. */
     public static final class RhHierarchyAuth extends Handles {
         public RhHierarchyAuth() {
-            super(is(Handle.RH_OWNER, Handle.RH_PLATFORM, Handle.RH_ENDORSEMENT, Handle.RH_LOCKOUT));
+            super(oneOf(Handle.RH_OWNER, Handle.RH_PLATFORM, Handle.RH_ENDORSEMENT, Handle.RH_LOCKOUT));
         }
     }
 
     /** TPMI_RH_PLATFORM. */
     public static final class RhPlatform extends Handles {
         public RhPlatform() {
-            super(is(Handle.RH_PLATFORM));
+            super(oneOf(Handle.RH_PLATFORM));
         }
     }
 
     /** TPMI_RH_ENDORSEMENT. */
     public static final class RhEndorsement extends Handles {
         public RhEndorsement() {
-            super(is(Handle.RH_ENDORSEMENT));
+            super(oneOf(Handle.RH_ENDORSEMENT));
         }
     }
 
     /** TPMI_RH_PROVISION. */
     public static final class RhProvision extends Handles {
         public RhProvision() {
-            super(is(Handle.RH_OWNER, Handle.RH_PLATFORM));
+            super(oneOf(Handle.RH_OWNER, Handle.RH_PLATFORM));
         }
     }
 
     /** TPMI_RH_CLEAR. */
     public static final class RhClear extends Handles {
         public RhClear() {
-            super(is(Handle.RH_LOCKOUT, Handle.RH_PLATFORM));
+            super(oneOf(Handle.RH_LOCKOUT, Handle.RH_PLATFORM));
         }
     }
 
     /** TPMI_RH_LOCKOUT. */
     public static final class RhLockout extends Handles {
         public RhLockout() {
-            super(is(Handle.RH_LOCKOUT));
+            super(oneOf(Handle.RH_LOCKOUT));
         }
     }
 
     /** TPMI_RH_NV_AUTH. */
     public static final class RhNvAuth extends Handles {
         public RhNvAuth() {
-            super(is(Handle.RH_OWNER, Handle.RH_PLATFORM).or(type(Hc.HR_NV_INDEX)));
+            super(oneOf(Handle.RH_OWNER, Handle.RH_PLATFORM).or(type(Hc.HR_NV_INDEX)));
         }
     }
 
@@ -341,7 +283,7 @@ public final class Tpmi {
     public static final class DhParent extends Handles {
         public DhParent() {
             super(type(Hc.HR_TRANSIENT).or(type(Hc.HR_PERSISTENT))
-                    .or(is(Handle.RH_OWNER, Handle.RH_PLATFORM, Handle.RH_ENDORSEMENT)));
+                    .or(oneOf(Handle.RH_OWNER, Handle.RH_PLATFORM, Handle.RH_ENDORSEMENT)));
         }
     }
 
@@ -355,7 +297,7 @@ public final class Tpmi {
     /** TPMI_DH_ENTITY: anything that can be authorized. */
     public static final class DhEntity extends Handles {
         public DhEntity() {
-            super(is(Handle.RH_OWNER, Handle.RH_ENDORSEMENT, Handle.RH_PLATFORM, Handle.RH_LOCKOUT)
+            super(oneOf(Handle.RH_OWNER, Handle.RH_ENDORSEMENT, Handle.RH_PLATFORM, Handle.RH_LOCKOUT)
                     .or(h -> Integer.compareUnsigned(h, Handle.RH_AUTH_00.value()) >= 0
                             && Integer.compareUnsigned(h, Handle.RH_AUTH_FF.value()) <= 0)
                     .or(type(Hc.HR_TRANSIENT)).or(type(Hc.HR_PERSISTENT)).or(type(Hc.HR_NV_INDEX))
@@ -381,14 +323,14 @@ public final class Tpmi {
     public static final class DhSaved extends Handles {
         public DhSaved() {
             super(type(Hc.HR_HMAC_SESSION).or(type(Hc.HR_POLICY_SESSION))
-                    .or(is(new Handle(0x8000_0000), new Handle(0x8000_0001), new Handle(0x8000_0002))));
+                    .or(oneOf(new Handle(0x8000_0000), new Handle(0x8000_0001), new Handle(0x8000_0002))));
         }
     }
 
     /** TPMI_SH_AUTH_SESSION: an HMAC or policy session, or TPM_RS_PW. */
     public static final class ShAuthSession extends Handles {
         public ShAuthSession() {
-            super(type(Hc.HR_HMAC_SESSION).or(type(Hc.HR_POLICY_SESSION)).or(is(Handle.RS_PW)));
+            super(type(Hc.HR_HMAC_SESSION).or(type(Hc.HR_POLICY_SESSION)).or(oneOf(Handle.RS_PW)));
         }
     }
 
@@ -400,44 +342,16 @@ public final class Tpmi {
     }
 
     /** TPMI_RSA_KEY_BITS. */
-    public static final class RsaKeyBits implements ValueCheck {
-        @Override
-        public boolean accepts(int value) {
-            return value == 1024 || value == 2048 || value == 3072 || value == 4096;
-        }
-
-        @Override
-        public TpmRc error() {
-            return TpmRc.VALUE;
-        }
-
-        @Override
-        public int nullValue() {
-            return 0;
+    public static final class RsaKeyBits extends Values {
+        public RsaKeyBits() {
+            super(v -> v == 1024 || v == 2048 || v == 3072 || v == 4096, TpmRc.VALUE, 0);
         }
     }
 
     /** A closed enumeration: any value it does not list is TPM_RC_VALUE. */
-    abstract static class Enumeration implements ValueCheck {
-        private final IntPredicate allowed;
-
+    abstract static class Enumeration extends Values {
         Enumeration(IntPredicate allowed) {
-            this.allowed = allowed;
-        }
-
-        @Override
-        public boolean accepts(int value) {
-            return allowed.test(value);
-        }
-
-        @Override
-        public TpmRc error() {
-            return TpmRc.VALUE;
-        }
-
-        @Override
-        public int nullValue() {
-            return -1;
+            super(allowed, TpmRc.VALUE, -1);
         }
     }
 

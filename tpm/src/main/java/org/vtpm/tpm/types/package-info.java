@@ -22,6 +22,7 @@
  *
  * <p>Constants (TPM_ALG_ID, TPM_CC, TPM_ST, handles ...) are open sets: records of one number with
  * named instances, so values this library does not know still pass through. Attributes are typed
- * bit sets. Implementation-dependent maxima are in {@link org.vtpm.tpm.types.TpmLimits}.
+ * bit sets sharing {@link org.vtpm.tpm.types.AttributeSet}. Implementation-dependent maxima are in
+ * {@link org.vtpm.tpm.types.TpmLimits}.
  */
 package org.vtpm.tpm.types;

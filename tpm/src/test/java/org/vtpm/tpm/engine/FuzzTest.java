@@ -43,7 +43,10 @@ class FuzzTest {
             Bytes.command("8002 00000000 00000131 40000001 " + PW + " 0004 0000 0000 0018 0023 000b 00040472 0000 "
                     + "0010 0018 000b 0003 0010 0000 0000 0000 00000000"),
             Bytes.command("8001 00000000 00000181"),
-            Bytes.command("8001 00000000 00000165 80000000"));
+            Bytes.command("8001 00000000 00000165 80000000"),
+            Bytes.command("8001 00000000 00000176 40000007 40000007 0010 " + "11".repeat(16)
+                    + " 0000 00 0006 0080 0043 000b"),
+            Bytes.command("8001 00000000 00000165 02000000"));
 
     @Test
     void anyInputGivesAWellFormedResponse() throws Exception {

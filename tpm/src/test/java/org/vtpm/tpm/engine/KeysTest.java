@@ -114,7 +114,10 @@ class KeysTest {
             flush(second.objectHandle());
             assertEquals(first.outPublic(), second.outPublic(), template.type().toString());
             assertEquals(first.name(), second.name());
-            assertTrue(t2 - t1 <= t1 - t0 + 5_000_000, "the second derivation comes from the cache");
+            if (template.type().equals(AlgId.RSA)) {
+                assertTrue(t2 - t1 < (t1 - t0) / 4,
+                        "the second RSA derivation comes from the cache, without a prime search");
+            }
             CreatePrimaryResponse endorsement = primary(Handle.RH_ENDORSEMENT, template);
             assertNotEquals(first.outPublic(), endorsement.outPublic(), "each hierarchy has its own seed");
             flush(endorsement.objectHandle());

@@ -2,20 +2,17 @@ package org.vtpm.tpm.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.vtpm.tpm.crypto.HashAlgorithm;
+import org.vtpm.tpm.testing.Tpm2Tools;
 
 /**
  * tpm2-tools through tpm2-tss's {@code swtpm} and {@code mssim} TCTIs against the server, with
@@ -32,7 +29,7 @@ class Tpm2ToolsTest {
 
     @BeforeAll
     static void toolsInstalled() {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/tpm2_startup")), "tpm2-tools are not installed");
+        assertTrue(Tpm2Tools.installed(), "tpm2-tools are required: apt-get install tpm2-tools");
     }
 
     @ParameterizedTest
@@ -71,17 +68,6 @@ class Tpm2ToolsTest {
     }
 
     private String tool(String tcti, String... command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(List.of(command)).redirectErrorStream(true)
-                .directory(work.toFile());
-        builder.environment().put("TPM2TOOLS_TCTI", tcti);
-        Process process = builder.start();
-        try {
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(process.waitFor(30, TimeUnit.SECONDS), command[0] + " did not finish");
-            assertEquals(0, process.exitValue(), command[0] + ": " + out);
-            return out;
-        } finally {
-            process.destroyForcibly();
-        }
+        return Tpm2Tools.run(work, tcti, command);
     }
 }

@@ -12,12 +12,10 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vtpm.tpm.testing.Tpm2Tools;
 import org.vtpm.tpm.transport.HandBuiltCommands;
 import org.vtpm.tpm.transport.Timeouts;
 import org.vtpm.tpm.transport.TpmFrames;
@@ -133,16 +132,6 @@ class UnixSocketTest {
     }
 
     private String tool(String tcti, String... command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(List.of(command)).redirectErrorStream(true);
-        builder.environment().put("TPM2TOOLS_TCTI", tcti);
-        Process process = builder.start();
-        try {
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(process.waitFor(30, TimeUnit.SECONDS), command[0] + " did not finish");
-            assertEquals(0, process.exitValue(), command[0] + ": " + out);
-            return out;
-        } finally {
-            process.destroyForcibly();
-        }
+        return Tpm2Tools.run(tcti, command);
     }
 }

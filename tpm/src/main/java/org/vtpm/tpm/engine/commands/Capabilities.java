@@ -164,7 +164,10 @@ public final class Capabilities {
         if (type.equals(Ht.PERSISTENT)) {
             return state.objects().persistentHandles();
         }
-        if (type.equals(Ht.LOADED_SESSION) || type.equals(Ht.SAVED_SESSION)) {
+        if (type.equals(Ht.LOADED_SESSION)) {
+            return state.sessions().handles();
+        }
+        if (type.equals(Ht.SAVED_SESSION)) {
             return List.of();
         }
         throw CommandError.of(TpmRc.HANDLE.withParameter(2));

@@ -92,7 +92,9 @@ public final class ContextCommands {
     }
 
     public FlushContextResponse flush(FlushContext command, Request request) throws CommandError {
-        if (!command.flushHandle().type().equals(Ht.TRANSIENT) || !objects.flush(command.flushHandle())) {
+        Handle handle = command.flushHandle();
+        boolean flushed = handle.type().equals(Ht.TRANSIENT) ? objects.flush(handle) : state.sessions().flush(handle);
+        if (!flushed) {
             throw CommandError.of(TpmRc.HANDLE.withParameter(1));
         }
         return new FlushContextResponse();

@@ -174,7 +174,8 @@ public final class ObjectCommands {
 
     /**
      * Loads an object from outside: its public area alone (then in any hierarchy), or with its
-     * sensitive area (then only in the null hierarchy, and never as a TPM-bound object).
+     * sensitive area (then only in the null hierarchy, and never as a TPM-bound or restricted
+     * object, which the TPM would otherwise vouch for).
      */
     public LoadExternalResponse loadExternal(LoadExternal command, Request request) throws CommandError {
         if (command.inPublic().isEmpty()) {
@@ -190,7 +191,8 @@ public final class ObjectCommands {
                 throw CommandError.of(TpmRc.HIERARCHY.withParameter(3));
             }
             if (publicArea.objectAttributes().has(ObjectAttributes.FIXED_TPM)
-                    || publicArea.objectAttributes().has(ObjectAttributes.FIXED_PARENT)) {
+                    || publicArea.objectAttributes().has(ObjectAttributes.FIXED_PARENT)
+                    || publicArea.objectAttributes().has(ObjectAttributes.RESTRICTED)) {
                 throw CommandError.of(TpmRc.ATTRIBUTES.withParameter(2));
             }
             if (!sensitive.sensitiveType().equals(publicArea.type())) {

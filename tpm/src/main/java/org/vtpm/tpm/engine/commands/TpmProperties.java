@@ -7,6 +7,7 @@ import org.vtpm.tpm.engine.state.EngineState;
 import org.vtpm.tpm.engine.state.Hierarchies;
 import org.vtpm.tpm.engine.state.NvIndices;
 import org.vtpm.tpm.engine.state.ObjectSlots;
+import org.vtpm.tpm.engine.state.SessionSlots;
 import org.vtpm.tpm.types.AlgId;
 import org.vtpm.tpm.types.Handle;
 import org.vtpm.tpm.types.Pt;
@@ -27,8 +28,8 @@ public final class TpmProperties {
     static final int MANUFACTURER = ascii("VTPM");
     static final int TRANSIENT_OBJECTS = ObjectSlots.CAPACITY;
     static final int PERSISTENT_OBJECTS = ObjectSlots.PERSISTENT_CAPACITY;
-    static final int LOADED_SESSIONS = 3;
-    static final int ACTIVE_SESSIONS = 64;
+    static final int LOADED_SESSIONS = SessionSlots.CAPACITY;
+    static final int ACTIVE_SESSIONS = SessionSlots.CAPACITY;
     static final int NV_INDEX_MAX = NvIndices.MAX_INDEX_SIZE;
     /** TPM_PT_FIRMWARE_VERSION_1 and _2, as TPMS_ATTEST carries them. */
     static final long FIRMWARE_VERSION = 0x0001_0000_0000_0000L;
@@ -93,10 +94,10 @@ public final class TpmProperties {
         add(p, Pt.PERMANENT, permanent());
         add(p, Pt.STARTUP_CLEAR, startupClear());
         add(p, Pt.HR_NV_INDEX, state.nv().size());
-        add(p, Pt.HR_LOADED, 0);
-        add(p, Pt.HR_LOADED_AVAIL, LOADED_SESSIONS);
-        add(p, Pt.HR_ACTIVE, 0);
-        add(p, Pt.HR_ACTIVE_AVAIL, ACTIVE_SESSIONS);
+        add(p, Pt.HR_LOADED, state.sessions().size());
+        add(p, Pt.HR_LOADED_AVAIL, LOADED_SESSIONS - state.sessions().size());
+        add(p, Pt.HR_ACTIVE, state.sessions().size());
+        add(p, Pt.HR_ACTIVE_AVAIL, ACTIVE_SESSIONS - state.sessions().size());
         add(p, Pt.HR_TRANSIENT_AVAIL, TRANSIENT_OBJECTS - state.objects().size());
         add(p, Pt.HR_PERSISTENT, state.objects().persistentCount());
         add(p, Pt.HR_PERSISTENT_AVAIL, PERSISTENT_OBJECTS - state.objects().persistentCount());

@@ -22,9 +22,11 @@ public final class EngineState {
     private final NvIndices nv;
     private final DictionaryAttack dictionaryAttack;
     private final ContextCounter contexts;
+    private final SessionSlots sessions;
 
     private EngineState(PowerState power, Clock clock, RandomSource random, Hierarchies hierarchies, PcrBanks pcrs,
-            ObjectSlots objects, NvIndices nv, DictionaryAttack dictionaryAttack, ContextCounter contexts) {
+            ObjectSlots objects, NvIndices nv, DictionaryAttack dictionaryAttack, ContextCounter contexts,
+            SessionSlots sessions) {
         this.power = power;
         this.clock = clock;
         this.random = random;
@@ -34,6 +36,7 @@ public final class EngineState {
         this.nv = nv;
         this.dictionaryAttack = dictionaryAttack;
         this.contexts = contexts;
+        this.sessions = sessions;
     }
 
     /** A new TPM with fresh seeds, as it leaves the factory (and after its first _TPM_Init). */
@@ -41,7 +44,8 @@ public final class EngineState {
         RandomSource random = RandomSource.manufacture(entropy);
         return new EngineState(PowerState.manufactured(), Clock.manufactured(), random,
                 Hierarchies.manufacture(random), PcrBanks.initial(), ObjectSlots.empty(),
-                NvIndices.empty(), DictionaryAttack.manufactured(), ContextCounter.manufactured());
+                NvIndices.empty(), DictionaryAttack.manufactured(), ContextCounter.manufactured(),
+                SessionSlots.empty());
     }
 
     public PowerState power() {
@@ -80,6 +84,10 @@ public final class EngineState {
         return contexts;
     }
 
+    public SessionSlots sessions() {
+        return sessions;
+    }
+
     public byte[] save() {
         return new StateWriter()
                 .section(SectionId.POWER, VERSION, VERSION, power::write)
@@ -92,6 +100,7 @@ public final class EngineState {
                 .section(SectionId.PERSISTENT, VERSION, VERSION, objects::writePersistent)
                 .section(SectionId.DICTIONARY_ATTACK, VERSION, VERSION, dictionaryAttack::write)
                 .section(SectionId.CONTEXTS, VERSION, VERSION, contexts::write)
+                .section(SectionId.SESSIONS, VERSION, VERSION, sessions::write)
                 .toByteArray();
     }
 
@@ -131,7 +140,11 @@ public final class EngineState {
             current = SectionId.CONTEXTS;
             Optional<StateReader.Section> ctx = reader.optional(current);
             ContextCounter contexts = ctx.isPresent() ? ContextCounter.read(ctx.get()) : ContextCounter.manufactured();
-            return new EngineState(power, clock, random, hierarchies, pcrs, objects, nv, dictionaryAttack, contexts);
+            current = SectionId.SESSIONS;
+            Optional<StateReader.Section> sess = reader.optional(current);
+            SessionSlots sessions = sess.isPresent() ? SessionSlots.read(sess.get()) : SessionSlots.empty();
+            return new EngineState(power, clock, random, hierarchies, pcrs, objects, nv, dictionaryAttack, contexts,
+                    sessions);
         } catch (TpmFormatException e) {
             throw new StateFormatException("section " + current + ": " + e.getMessage(), e);
         }

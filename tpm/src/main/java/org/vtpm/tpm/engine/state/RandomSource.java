@@ -1,6 +1,7 @@
 package org.vtpm.tpm.engine.state;
 
 import java.security.SecureRandom;
+import java.util.Arrays;
 
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.prng.BasicEntropySourceProvider;
@@ -14,15 +15,19 @@ import org.vtpm.tpm.wire.TpmWriter;
  * The engine's own SP 800-90A Hash_DRBG (SHA-256). It is personalized with seed material kept in
  * the state, so two engines never share a stream, and instantiated with fresh entropy each time an
  * engine is built: a state restored twice (a snapshot, say) still never repeats its nonces. Its
- * working state is therefore deliberately not saved.
+ * working state is therefore deliberately not saved. Output is drawn from the DRBG a pool at a
+ * time, since one Hash_DRBG call costs as much as a whole small command.
  */
 public final class RandomSource {
 
     public static final int SEED_SIZE = 32;
     private static final int SECURITY_STRENGTH = 256;
+    private static final int POOL_SIZE = 1024;
 
     private final byte[] personalization;
     private final HashSP800DRBG drbg;
+    private final byte[] pool = new byte[POOL_SIZE];
+    private int used = POOL_SIZE;
 
     private RandomSource(byte[] personalization, SecureRandom entropy) {
         this.personalization = personalization;
@@ -40,16 +45,33 @@ public final class RandomSource {
 
     public byte[] generate(int length) {
         byte[] out = new byte[length];
-        if (length > 0 && drbg.generate(out, null, false) < 0) {
-            drbg.reseed(null);
-            drbg.generate(out, null, false);
+        int filled = 0;
+        while (filled < length) {
+            if (used == POOL_SIZE) {
+                refill();
+            }
+            int n = Math.min(length - filled, POOL_SIZE - used);
+            System.arraycopy(pool, used, out, filled, n);
+            Arrays.fill(pool, used, used + n, (byte) 0);
+            used += n;
+            filled += n;
         }
         return out;
     }
 
-    /** TPM2_StirRandom: mixes caller data into the DRBG as additional input of a reseed. */
+    private void refill() {
+        if (drbg.generate(pool, null, false) < 0) {
+            drbg.reseed(null);
+            drbg.generate(pool, null, false);
+        }
+        used = 0;
+    }
+
+    /** TPM2_StirRandom: mixes caller data into the DRBG as additional input of a reseed; the pool is discarded. */
     public void stir(byte[] additionalInput) {
         drbg.reseed(additionalInput);
+        Arrays.fill(pool, (byte) 0);
+        used = POOL_SIZE;
     }
 
     public void write(TpmWriter out) {

@@ -5,20 +5,23 @@ package org.vtpm.tpm.engine.state;
  * A section's number never changes meaning; new subsystems get new sections.
  */
 public enum SectionId {
-    POWER("POWR"),
-    CLOCK("CLCK"),
-    RANDOM("DRBG"),
-    HIERARCHIES("HIER"),
-    PCRS("PCRS"),
-    OBJECTS("OBJS"),
-    NV("NVIX"),
-    PERSISTENT("PERS"),
-    DICTIONARY_ATTACK("DALK"),
-    CONTEXTS("CTXC");
+    POWER("POWR", 1),
+    CLOCK("CLCK", 1),
+    RANDOM("DRBG", 1),
+    HIERARCHIES("HIER", 1),
+    PCRS("PCRS", 1),
+    OBJECTS("OBJS", 1),
+    NV("NVIX", 1),
+    PERSISTENT("PERS", 1),
+    DICTIONARY_ATTACK("DALK", 1),
+    CONTEXTS("CTXC", 1),
+    SESSIONS("SESS", 1);
 
     private final int tag;
+    private final int readableVersion;
 
-    SectionId(String letters) {
+    SectionId(String letters, int readableVersion) {
+        this.readableVersion = readableVersion;
         int t = 0;
         for (int i = 0; i < 4; i++) {
             t = t << 8 | letters.charAt(i);
@@ -28,6 +31,11 @@ public enum SectionId {
 
     public int tag() {
         return tag;
+    }
+
+    /** The newest layout of this section that this code reads. */
+    public int readableVersion() {
+        return readableVersion;
     }
 
     static SectionId byTag(int tag) {

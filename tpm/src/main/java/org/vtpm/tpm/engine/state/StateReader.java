@@ -14,13 +14,6 @@ import org.vtpm.tpm.wire.TpmReader;
  */
 public final class StateReader {
 
-    /** What this code understands of each section: the newest layout version it reads. */
-    private static final Map<SectionId, Integer> SUPPORTED = new EnumMap<>(Map.of(
-            SectionId.POWER, 1, SectionId.CLOCK, 1, SectionId.RANDOM, 1, SectionId.HIERARCHIES, 1,
-            SectionId.PCRS, 1, SectionId.OBJECTS, 1, SectionId.NV, 1,
-            SectionId.PERSISTENT, 1, SectionId.DICTIONARY_ATTACK, 1,
-            SectionId.CONTEXTS, 1));
-
     private final Map<SectionId, Section> sections = new EnumMap<>(SectionId.class);
 
     /** One section's layout version and body. */
@@ -56,7 +49,7 @@ public final class StateReader {
                 if (id == null) {
                     continue;
                 }
-                if (sectionMin > SUPPORTED.get(id)) {
+                if (sectionMin > id.readableVersion()) {
                     throw new StateFormatException("section " + id + " version " + sectionVersion
                             + " is not readable by this version");
                 }
