@@ -1,0 +1,2 @@
+/** What the benchmark mains share to take their knobs and write their Markdown results. */
+package org.vtpm.bench.report;
