@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -148,11 +149,10 @@ class VtpmHostingIT {
         } finally {
             host.stop(id);
         }
-        // Binding proves nothing listens any more; a connect could meet Linux's self-connect quirk.
+        // Binding proves nothing listens any more (a connect could meet Linux's self-connect
+        // quirk); SO_REUSEADDR lets the bind pass the closed connections still in TIME_WAIT.
         for (int port : new int[] {endpoint.port(), endpoint.controlPort()}) {
-            try (ServerSocket released = new ServerSocket(port, 1, InetAddress.getByName(endpoint.host()))) {
-                assertEquals(port, released.getLocalPort());
-            }
+            assertTrue(releasedWithin(endpoint.host(), port, 10), "port " + port + " still taken after the stop");
         }
         assertTrue(endpoint.port() >= 30000 && endpoint.controlPort() <= 30999, "outside the configured range");
     }
@@ -285,6 +285,22 @@ class VtpmHostingIT {
             }
             for (String id : ids) {
                 host.stop(id);
+            }
+        }
+    }
+
+    private static boolean releasedWithin(String host, int port, int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (true) {
+            try (ServerSocket released = new ServerSocket()) {
+                released.setReuseAddress(true);
+                released.bind(new InetSocketAddress(InetAddress.getByName(host), port), 1);
+                return true;
+            } catch (java.net.BindException e) {
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+                Thread.sleep(100);
             }
         }
     }
