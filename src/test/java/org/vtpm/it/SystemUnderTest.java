@@ -10,6 +10,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
+import org.vtpm.it.postgresql.DatabaseEndpoint;
+import org.vtpm.it.postgresql.PostgresqlCluster;
 import org.vtpm.tpm.transport.swtpm.SwtpmOptions;
 import org.vtpm.tpm.transport.swtpm.SwtpmProcess;
 
@@ -17,7 +19,9 @@ import org.vtpm.tpm.transport.swtpm.SwtpmProcess;
  * What the whole-system tests run against, set up once per test JVM before Arquillian reads
  * {@code arquillian.xml}: a swtpm standing in for the host's physical TPM, and a port offset at
  * which every port of the WildFly server is free, so a developer's server on 8080 and another
- * suite never collide. The swtpm is stopped by PID when the session closes.
+ * suite never collide. With {@code -Dvtpm.it.database=postgresql} (the run whose server copy has
+ * the PostgreSQL datasource) also a PostgreSQL cluster at the endpoint that the environment gives
+ * the server. Both are stopped by PID when the session closes.
  */
 public final class SystemUnderTest implements LauncherSessionListener {
 
@@ -31,13 +35,23 @@ public final class SystemUnderTest implements LauncherSessionListener {
     private static final int MAX_OFFSET = 19_000;
 
     private static volatile SwtpmProcess physicalTpm;
+    private static volatile PostgresqlCluster database;
     private static volatile int portOffset;
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
+        if ("postgresql".equals(System.getProperty("vtpm.it.database"))) {
+            try {
+                database = PostgresqlCluster.start(DatabaseEndpoint.fromEnvironment(),
+                        workDirectory().resolve("postgresql.log"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start PostgreSQL", e);
+            }
+        }
         try {
             physicalTpm = SwtpmProcess.start(physicalTpmOptions());
         } catch (IOException e) {
+            stopDatabase();
             throw new UncheckedIOException("cannot start swtpm as the physical TPM", e);
         }
         portOffset = freePortOffset();
@@ -48,19 +62,44 @@ public final class SystemUnderTest implements LauncherSessionListener {
 
     @Override
     public void launcherSessionClosed(LauncherSession session) {
-        SwtpmProcess tpm = physicalTpm;
-        if (tpm != null) {
-            try {
-                tpm.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot stop swtpm " + tpm, e);
+        try {
+            SwtpmProcess tpm = physicalTpm;
+            if (tpm != null) {
+                try {
+                    tpm.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot stop swtpm " + tpm, e);
+                }
             }
+        } finally {
+            stopDatabase();
         }
     }
 
     /** The swtpm serving as the server's physical TPM. */
     public static SwtpmProcess physicalTpm() {
         return physicalTpm;
+    }
+
+    /** The PostgreSQL cluster behind the server's datasource, in the PostgreSQL run. */
+    public static PostgresqlCluster database() {
+        PostgresqlCluster cluster = database;
+        if (cluster == null) {
+            throw new IllegalStateException("this run has no PostgreSQL: -Dvtpm.it.database=postgresql starts one");
+        }
+        return cluster;
+    }
+
+    private static void stopDatabase() {
+        PostgresqlCluster cluster = database;
+        if (cluster != null) {
+            database = null;
+            try {
+                cluster.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot stop " + cluster, e);
+            }
+        }
     }
 
     /** Kills the physical TPM, as a crash or a pulled cable would. */
@@ -74,8 +113,12 @@ public final class SystemUnderTest implements LauncherSessionListener {
         physicalTpm = SwtpmProcess.start(physicalTpmOptions().withDataPort(port));
     }
 
+    private static Path workDirectory() {
+        return Path.of(System.getProperty("vtpm.it.work", "target/it-work"));
+    }
+
     private static SwtpmOptions physicalTpmOptions() throws IOException {
-        Path state = Path.of(System.getProperty("vtpm.it.work", "target/it-work"), "physical-tpm");
+        Path state = workDirectory().resolve("physical-tpm");
         Files.createDirectories(state);
         return SwtpmOptions.defaults().withStateDirectory(state);
     }

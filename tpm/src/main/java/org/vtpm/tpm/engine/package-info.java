@@ -29,8 +29,8 @@
  * <p>Implemented: Startup, Shutdown, SelfTest, IncrementalSelfTest, GetTestResult, GetRandom,
  * StirRandom, GetCapability, PCR_Read/Extend/Event/Reset, Hash, HashSequenceStart, SequenceUpdate,
  * SequenceComplete, EventSequenceComplete, CreatePrimary, Create, Load, LoadExternal, ReadPublic,
- * FlushContext, ContextSave, ContextLoad, EvictControl, Sign, VerifySignature, HMAC, Quote, Certify,
- * CertifyCreation, GetTime, ReadClock, the NV commands for ordinary, counter, bits and extend
+ * FlushContext, ContextSave and ContextLoad (objects and HMAC sessions), EvictControl, Sign,
+ * VerifySignature, HMAC, Quote, Certify, CertifyCreation, GetTime, ReadClock, the NV commands for ordinary, counter, bits and extend
  * indices, StartAuthSession (HMAC sessions), DictionaryAttackLockReset and
  * DictionaryAttackParameters. GetCapability(TPM_CAP_COMMANDS) lists exactly these.
  */

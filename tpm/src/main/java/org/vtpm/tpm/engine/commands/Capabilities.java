@@ -77,7 +77,9 @@ public final class Capabilities {
             return answer(cap, page.more, new AlgPropertyList(page.items));
         }
         if (cap.equals(Cap.HANDLES)) {
-            Page<Handle> page = page(handles(from), Handle::value, from, count, TpmLimits.MAX_CAP_HANDLES);
+            // Saved sessions keep their 0x02 handles while the range asked for is 0x03, so page by index.
+            Page<Handle> page = page(handles(from), Handle::index, from & Hc.HR_HANDLE_MASK, count,
+                    TpmLimits.MAX_CAP_HANDLES);
             return answer(cap, page.more, new HandleList(page.items));
         }
         if (cap.equals(Cap.COMMANDS)) {
@@ -168,7 +170,7 @@ public final class Capabilities {
             return state.sessions().handles();
         }
         if (type.equals(Ht.SAVED_SESSION)) {
-            return List.of();
+            return state.sessions().savedHandles();
         }
         throw CommandError.of(TpmRc.HANDLE.withParameter(2));
     }

@@ -10,10 +10,12 @@ import org.vtpm.tpm.command.FlushContext;
 import org.vtpm.tpm.command.FlushContextResponse;
 import org.vtpm.tpm.crypto.CryptoException;
 import org.vtpm.tpm.engine.keys.SavedContexts;
+import org.vtpm.tpm.engine.state.AuthSession;
 import org.vtpm.tpm.engine.state.EngineState;
 import org.vtpm.tpm.engine.state.HashSequence;
 import org.vtpm.tpm.engine.state.LoadedKey;
 import org.vtpm.tpm.engine.state.ObjectSlots;
+import org.vtpm.tpm.engine.state.SessionSlots;
 import org.vtpm.tpm.engine.state.TransientObject;
 import org.vtpm.tpm.types.Context;
 import org.vtpm.tpm.types.ContextData;
@@ -42,8 +44,11 @@ public final class ContextCommands {
         this.objects = state.objects();
     }
 
-    /** Saves a transient object's context; the object stays loaded. */
+    /** Saves a transient object's context, which stays loaded, or a session's, which leaves the loaded set. */
     public ContextSaveResponse save(ContextSave command, Request request) throws CommandError {
+        if (isSession(command.saveHandle())) {
+            return saveSession(command.saveHandle());
+        }
         TransientObject object = objects.get(command.saveHandle()).orElseThrow();
         Handle hierarchy = object instanceof LoadedKey key ? key.hierarchy() : Handle.RH_NULL;
         Handle savedHandle = object instanceof HashSequence ? SAVED_SEQUENCE
@@ -51,20 +56,44 @@ public final class ContextCommands {
         long sequence = state.contexts().next();
         TpmWriter body = new TpmWriter();
         ObjectSlots.writeObject(body, object);
+        return new ContextSaveResponse(seal(hierarchy, sequence, savedHandle, body));
+    }
+
+    /**
+     * A session's context is bound to the null hierarchy's proof, so a TPM Reset voids it, and the
+     * TPM remembers its sequence number so the blob loads only once.
+     */
+    private ContextSaveResponse saveSession(Handle handle) throws CommandError {
+        long sequence = state.contexts().next();
+        TpmWriter body = new TpmWriter();
+        SessionSlots.writeSession(body, state.sessions().get(handle).orElseThrow());
+        Context context = seal(Handle.RH_NULL, sequence, handle, body);
+        state.sessions().save(handle, sequence);
+        return new ContextSaveResponse(context);
+    }
+
+    private Context seal(Handle hierarchy, long sequence, Handle savedHandle, TpmWriter body) throws CommandError {
         try {
             byte[] blob = SavedContexts.seal(binding(hierarchy, sequence, savedHandle), body.toByteArray());
             if (blob.length > TpmLimits.MAX_CONTEXT_SIZE) {
                 throw CommandError.of(TpmRc.SIZE.withHandle(1));
             }
-            return new ContextSaveResponse(new Context(sequence, savedHandle, hierarchy, new ContextData(blob)));
+            return new Context(sequence, savedHandle, hierarchy, new ContextData(blob));
         } catch (CryptoException e) {
             throw CommandError.of(TpmRc.FAILURE);
         }
     }
 
+    private static boolean isSession(Handle handle) {
+        return handle.type().equals(Ht.HMAC_SESSION) || handle.type().equals(Ht.POLICY_SESSION);
+    }
+
     public ContextLoadResponse load(ContextLoad command, Request request) throws CommandError {
         Context context = command.context();
         Handle savedHandle = context.savedHandle();
+        if (isSession(savedHandle)) {
+            return loadSession(context);
+        }
         if (!savedHandle.equals(SAVED_OBJECT) && !savedHandle.equals(SAVED_SEQUENCE)
                 && !savedHandle.equals(SAVED_ST_CLEAR_OBJECT)) {
             throw CommandError.of(TpmRc.HANDLE.withParameter(1));
@@ -83,6 +112,26 @@ public final class ContextCommands {
             throw CommandError.of(TpmRc.INTEGRITY.withParameter(1));
         }
         Handle handle = objects.add(object).orElseThrow(() -> CommandError.of(TpmRc.OBJECT_MEMORY));
+        return new ContextLoadResponse(handle);
+    }
+
+    /** Only the newest context of a session that is still saved loads; an older copy is a replay. */
+    private ContextLoadResponse loadSession(Context context) throws CommandError {
+        Handle handle = context.savedHandle();
+        if (!context.hierarchy().equals(Handle.RH_NULL) || !state.sessions().isSaved(handle, context.sequence())) {
+            throw CommandError.of(TpmRc.HANDLE.withParameter(1));
+        }
+        AuthSession session;
+        try {
+            byte[] body = SavedContexts.open(binding(Handle.RH_NULL, context.sequence(), handle),
+                    context.contextBlob().buffer());
+            TpmReader in = new TpmReader(body);
+            session = SessionSlots.readSession(in);
+            in.requireEnd();
+        } catch (TpmFormatException e) {
+            throw CommandError.of(TpmRc.INTEGRITY.withParameter(1));
+        }
+        state.sessions().restore(handle, session);
         return new ContextLoadResponse(handle);
     }
 

@@ -10,8 +10,8 @@ import org.vtpm.tpm.types.NvAttributes;
 
 /**
  * What authorization needs to know of an entity the dispatcher found present: its name (Part 1,
- * 16: the public area's digest for objects and NV indices, the handle otherwise), its authValue,
- * and whether dictionary-attack protection applies to it.
+ * 16: the public area's digest for keys and NV indices, empty for sequences, the handle
+ * otherwise), its authValue, and whether dictionary-attack protection applies to it.
  */
 public final class Entities {
 
@@ -24,7 +24,9 @@ public final class Entities {
             if (state.objects().get(entity).orElseThrow() instanceof LoadedKey key) {
                 return key.name();
             }
-            return Name.of(entity);
+            // A sequence object has no public area, so no nameAlg: its Name is the empty buffer
+            // (Part 1, 16), which is what an HMAC over a command naming it must cover.
+            return Name.EMPTY;
         }
         if (type.equals(Ht.NV_INDEX)) {
             return state.nv().get(entity).orElseThrow().name();

@@ -47,6 +47,7 @@ public final class StartupCommands {
                 state.hierarchies().reset(state.random());
                 state.dictionaryAttack().reset();
                 state.clock().reset();
+                state.sessions().reset();
             }
         } else {
             throw CommandError.of(TpmRc.VALUE.withParameter(1));

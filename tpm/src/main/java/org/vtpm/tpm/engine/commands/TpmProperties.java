@@ -96,8 +96,8 @@ public final class TpmProperties {
         add(p, Pt.HR_NV_INDEX, state.nv().size());
         add(p, Pt.HR_LOADED, state.sessions().size());
         add(p, Pt.HR_LOADED_AVAIL, LOADED_SESSIONS - state.sessions().size());
-        add(p, Pt.HR_ACTIVE, state.sessions().size());
-        add(p, Pt.HR_ACTIVE_AVAIL, ACTIVE_SESSIONS - state.sessions().size());
+        add(p, Pt.HR_ACTIVE, state.sessions().activeCount());
+        add(p, Pt.HR_ACTIVE_AVAIL, ACTIVE_SESSIONS - state.sessions().activeCount());
         add(p, Pt.HR_TRANSIENT_AVAIL, TRANSIENT_OBJECTS - state.objects().size());
         add(p, Pt.HR_PERSISTENT, state.objects().persistentCount());
         add(p, Pt.HR_PERSISTENT_AVAIL, PERSISTENT_OBJECTS - state.objects().persistentCount());

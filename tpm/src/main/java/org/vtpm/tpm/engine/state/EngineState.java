@@ -101,6 +101,7 @@ public final class EngineState {
                 .section(SectionId.DICTIONARY_ATTACK, VERSION, VERSION, dictionaryAttack::write)
                 .section(SectionId.CONTEXTS, VERSION, VERSION, contexts::write)
                 .section(SectionId.SESSIONS, VERSION, VERSION, sessions::write)
+                .section(SectionId.SAVED_SESSIONS, VERSION, VERSION, sessions::writeSaved)
                 .toByteArray();
     }
 
@@ -143,6 +144,11 @@ public final class EngineState {
             current = SectionId.SESSIONS;
             Optional<StateReader.Section> sess = reader.optional(current);
             SessionSlots sessions = sess.isPresent() ? SessionSlots.read(sess.get()) : SessionSlots.empty();
+            current = SectionId.SAVED_SESSIONS;
+            Optional<StateReader.Section> savedSessions = reader.optional(current);
+            if (savedSessions.isPresent()) {
+                sessions.readSaved(savedSessions.get());
+            }
             return new EngineState(power, clock, random, hierarchies, pcrs, objects, nv, dictionaryAttack, contexts,
                     sessions);
         } catch (TpmFormatException e) {

@@ -1,16 +1,16 @@
 /**
  * The TPM's state by subsystem (power cycle, clock, random number generator, hierarchies, PCR
  * banks, object slots and persistent objects, NV indices, dictionary-attack counters, context
- * counter, sessions), gathered in {@link org.vtpm.tpm.engine.state.EngineState}, and its versioned
- * binary format.
+ * counter, loaded and saved sessions), gathered in
+ * {@link org.vtpm.tpm.engine.state.EngineState}, and its versioned binary format.
  *
  * <p>The format ({@link org.vtpm.tpm.engine.state.StateWriter}) is a header (magic {@code "VTPM"},
  * format version, oldest reader version) and a sequence of sections, one per subsystem, each with a
  * four-letter tag, its layout version, the oldest layout version that can read it, and its length.
  * A reader skips sections it does not know and refuses those it cannot interpret (libtpms'
  * NVMarshal.c idea), so state written by one version stays readable by later ones: sections added
- * after the first version (NV indices, persistent objects, dictionary attack, contexts, sessions)
- * are optional and start empty when absent. Everything is big-endian; every length is checked
+ * after the first version (NV indices, persistent objects, dictionary attack, contexts, sessions,
+ * saved sessions) are optional and start empty when absent. Everything is big-endian; every length is checked
  * before anything is allocated.
  */
 package org.vtpm.tpm.engine.state;
