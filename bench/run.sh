@@ -40,6 +40,9 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/vtpm-bench.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 started="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+# Read before the result file is rewritten, which would itself count as a modification.
+commit="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+git -C "$root" diff --quiet HEAD 2>/dev/null || commit="$commit (modified)"
 
 echo "engine (JMH) ..." >&2
 "$JAVA" -cp "$jar" org.vtpm.bench.engine.EngineBenchmarks \
@@ -70,7 +73,7 @@ mkdir -p "$(dirname "$OUT")"
     echo "| JDK | $("$JAVA" -version 2>&1 | head -n 2 | tr '\n' ' ' | sed 's/ *$//') |"
     echo "| swtpm | $("$SWTPM" --version 2>&1 | head -n 1) |"
     echo "| load average before / after | $load_before / $(cut -d' ' -f1-3 /proc/loadavg) |"
-    echo "| commit | $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$root" diff --quiet 2>/dev/null || echo ' (modified)') |"
+    echo "| commit | $commit |"
     echo
     echo "Targets: every operation at least 1.5x swtpm through the same client and protocol; in-process"
     echo "calls at least 10x the socket path; 10,000 running vTPMs at no more than 50 KB of heap each;"
