@@ -54,21 +54,12 @@ public final class ObjectCommands {
     }
 
     public CreatePrimaryResponse createPrimary(CreatePrimary command, Request request) throws CommandError {
-        if (command.inSensitive().isEmpty()) {
-            throw CommandError.of(TpmRc.SIZE.withParameter(1));
-        }
-        if (command.inPublic().isEmpty()) {
-            throw CommandError.of(TpmRc.SIZE.withParameter(2));
-        }
-        SensitiveCreate sensitive = command.inSensitive().value();
-        Public template = command.inPublic().value();
-        byte[] data = sensitive.data().buffer();
-        HashAlgorithm nameAlg = ObjectTemplates.validate(template, 2, data.length > 0);
-        byte[] userAuth = AuthValues.trimTrailingZeros(sensitive.userAuth().buffer());
-        if (userAuth.length > nameAlg.digestSize()) {
-            throw CommandError.of(TpmRc.SIZE.withParameter(1));
-        }
-        PcrSelectionList creationPcrs = PcrSelections.filter(command.creationPCR(), 4);
+        CreateInput input = CreateInput.of(command.inSensitive(), command.inPublic(), command.creationPCR());
+        Public template = input.template();
+        byte[] data = input.data();
+        HashAlgorithm nameAlg = input.nameAlg();
+        byte[] userAuth = input.userAuth();
+        PcrSelectionList creationPcrs = input.creationPcrs();
         Handle hierarchy = command.primaryHandle();
         PrimaryKeys.Derived derived = primaries.derive(state.hierarchies().seed(hierarchy), template, nameAlg,
                 userAuth, data);
@@ -90,21 +81,12 @@ public final class ObjectCommands {
     /** An ordinary object under a loaded storage parent, returned wrapped by the parent. */
     public CreateResponse create(Create command, Request request) throws CommandError {
         LoadedKey parent = storageParent(command.parentHandle());
-        if (command.inSensitive().isEmpty()) {
-            throw CommandError.of(TpmRc.SIZE.withParameter(1));
-        }
-        if (command.inPublic().isEmpty()) {
-            throw CommandError.of(TpmRc.SIZE.withParameter(2));
-        }
-        SensitiveCreate sensitive = command.inSensitive().value();
-        Public template = command.inPublic().value();
-        byte[] data = sensitive.data().buffer();
-        HashAlgorithm nameAlg = ObjectTemplates.validate(template, 2, data.length > 0);
-        byte[] userAuth = AuthValues.trimTrailingZeros(sensitive.userAuth().buffer());
-        if (userAuth.length > nameAlg.digestSize()) {
-            throw CommandError.of(TpmRc.SIZE.withParameter(1));
-        }
-        PcrSelectionList creationPcrs = PcrSelections.filter(command.creationPCR(), 4);
+        CreateInput input = CreateInput.of(command.inSensitive(), command.inPublic(), command.creationPCR());
+        Public template = input.template();
+        byte[] data = input.data();
+        HashAlgorithm nameAlg = input.nameAlg();
+        byte[] userAuth = input.userAuth();
+        PcrSelectionList creationPcrs = input.creationPcrs();
         PrimaryKeys.Derived derived = PrimaryKeys.generate(state.random().generate(Hierarchies.SEED_SIZE), template,
                 nameAlg, userAuth, data);
         Tpm2b<Public> publicArea = Tpm2b.of(derived.publicArea());
@@ -224,5 +206,33 @@ public final class ObjectCommands {
             throw CommandError.of(TpmRc.SEQUENCE.withHandle(1));
         }
         return new ReadPublicResponse(key.publicArea(), key.name(), key.qualifiedName());
+    }
+
+    /**
+     * The inputs TPM2_CreatePrimary and TPM2_Create share, checked the same way: both sized
+     * areas present, the template valid, the authValue (trailing zeros trimmed) no longer than a
+     * nameAlg digest, and the creation PCRs filtered to the implemented banks.
+     */
+    private record CreateInput(Public template, byte[] data, HashAlgorithm nameAlg, byte[] userAuth,
+            PcrSelectionList creationPcrs) {
+
+        static CreateInput of(Tpm2b<SensitiveCreate> inSensitive, Tpm2b<Public> inPublic,
+                PcrSelectionList creationPcr) throws CommandError {
+            if (inSensitive.isEmpty()) {
+                throw CommandError.of(TpmRc.SIZE.withParameter(1));
+            }
+            if (inPublic.isEmpty()) {
+                throw CommandError.of(TpmRc.SIZE.withParameter(2));
+            }
+            SensitiveCreate sensitive = inSensitive.value();
+            Public template = inPublic.value();
+            byte[] data = sensitive.data().buffer();
+            HashAlgorithm nameAlg = ObjectTemplates.validate(template, 2, data.length > 0);
+            byte[] userAuth = AuthValues.trimTrailingZeros(sensitive.userAuth().buffer());
+            if (userAuth.length > nameAlg.digestSize()) {
+                throw CommandError.of(TpmRc.SIZE.withParameter(1));
+            }
+            return new CreateInput(template, data, nameAlg, userAuth, PcrSelections.filter(creationPcr, 4));
+        }
     }
 }
