@@ -11,6 +11,14 @@
  *       encrypts the vTPM's state parts with it (associated data binding vTPM id, part and state
  *       version: a stale, swapped or altered blob is a
  *       {@link org.vtpm.manager.keys.StateIntegrityException}).</li>
+ *   <li>{@link org.vtpm.manager.keys.ManagerCa} is the manager CA: an ECC P-256 key created in the
+ *       pTPM under the SRK ({@link org.vtpm.manager.keys.CaKey} stores it), whose certificates are
+ *       signed with TPM2_Sign: EK certificates per the TCG EK Credential Profile, attestation key
+ *       certificates, and the manager's own signed statements.</li>
+ *   <li>{@link org.vtpm.manager.keys.VtpmIdentity} gives a new vTPM its EKs and attestation key,
+ *       persistent and certified. Handles and NV indices: RSA EK 0x81010001 (certificate NV
+ *       0x01C00002), ECC EK 0x81010002 (NV 0x01C0000A), attestation key 0x81020000 (an ECC P-256
+ *       restricted signing primary of the endorsement hierarchy; certificate NV 0x01C10002).</li>
  *   <li>{@link org.vtpm.manager.keys.ConnectionTransport} runs a {@code Tpm} over a pooled
  *       resource-adapter connection.</li>
  * </ul>
