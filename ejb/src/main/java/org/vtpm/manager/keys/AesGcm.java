@@ -36,18 +36,10 @@ final class AesGcm {
 
     /** {@code format || nonce || AES-GCM(key, nonce, aad, plaintext)}; {@code aad} must start with {@code format}. */
     static byte[] seal(byte[] key, int format, byte[] aad, byte[] plaintext) {
-        byte[] nonce = new byte[NONCE_BYTES];
-        RANDOM.nextBytes(nonce);
-        GCMModeCipher gcm = cipher(true, key, nonce, aad);
-        byte[] out = new byte[1 + NONCE_BYTES + gcm.getOutputSize(plaintext.length)];
+        byte[] body = sealBody(key, aad, plaintext);
+        byte[] out = new byte[1 + body.length];
         out[0] = (byte) format;
-        System.arraycopy(nonce, 0, out, 1, NONCE_BYTES);
-        int written = gcm.processBytes(plaintext, 0, plaintext.length, out, 1 + NONCE_BYTES);
-        try {
-            gcm.doFinal(out, 1 + NONCE_BYTES + written);
-        } catch (InvalidCipherTextException e) {
-            throw new IllegalStateException("AES-GCM encryption cannot fail on a sized buffer", e);
-        }
+        System.arraycopy(body, 0, out, 1, body.length);
         return out;
     }
 
@@ -61,11 +53,35 @@ final class AesGcm {
         if (sealed.length < OVERHEAD || sealed[0] != (byte) format) {
             throw new InvalidCipherTextException("not a format " + format + " blob");
         }
-        byte[] nonce = Arrays.copyOfRange(sealed, 1, 1 + NONCE_BYTES);
+        return openBody(key, aad, sealed, 1);
+    }
+
+    /** {@code nonce || AES-GCM(key, nonce, aad, plaintext)}, for blobs that carry their format elsewhere. */
+    static byte[] sealBody(byte[] key, byte[] aad, byte[] plaintext) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        RANDOM.nextBytes(nonce);
+        GCMModeCipher gcm = cipher(true, key, nonce, aad);
+        byte[] out = new byte[NONCE_BYTES + gcm.getOutputSize(plaintext.length)];
+        System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
+        int written = gcm.processBytes(plaintext, 0, plaintext.length, out, NONCE_BYTES);
+        try {
+            gcm.doFinal(out, NONCE_BYTES + written);
+        } catch (InvalidCipherTextException e) {
+            throw new IllegalStateException("AES-GCM encryption cannot fail on a sized buffer", e);
+        }
+        return out;
+    }
+
+    /** The plaintext of what {@link #sealBody} made, read from {@code sealed} at {@code offset} to its end. */
+    static byte[] openBody(byte[] key, byte[] aad, byte[] sealed, int offset) throws InvalidCipherTextException {
+        if (sealed.length - offset < NONCE_BYTES + TAG_BYTES) {
+            throw new InvalidCipherTextException("too short for a nonce and a tag");
+        }
+        byte[] nonce = Arrays.copyOfRange(sealed, offset, offset + NONCE_BYTES);
         GCMModeCipher gcm = cipher(false, key, nonce, aad);
-        int inputLength = sealed.length - 1 - NONCE_BYTES;
+        int inputLength = sealed.length - offset - NONCE_BYTES;
         byte[] out = new byte[gcm.getOutputSize(inputLength)];
-        int written = gcm.processBytes(sealed, 1 + NONCE_BYTES, inputLength, out, 0);
+        int written = gcm.processBytes(sealed, offset + NONCE_BYTES, inputLength, out, 0);
         try {
             gcm.doFinal(out, written);
         } catch (InvalidCipherTextException e) {

@@ -28,6 +28,12 @@ final class AssociatedData {
         return this;
     }
 
+    AssociatedData bytes(byte[] value) {
+        u32(value.length);
+        out.writeBytes(value);
+        return this;
+    }
+
     AssociatedData u64(long value) {
         u32((int) (value >>> 32));
         u32((int) value);

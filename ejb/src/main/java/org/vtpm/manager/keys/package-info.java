@@ -19,10 +19,14 @@
  *       persistent and certified. Handles and NV indices: RSA EK 0x81010001 (certificate NV
  *       0x01C00002), ECC EK 0x81010002 (NV 0x01C0000A), attestation key 0x81020000 (an ECC P-256
  *       restricted signing primary of the endorsement hierarchy; certificate NV 0x01C10002).</li>
+ *   <li>{@link org.vtpm.manager.keys.TransportKey} carries secrets between hosts for migration: an
+ *       ECC P-256 ECDH key in the target's pTPM ({@link org.vtpm.manager.keys.TransportKeyBlob}),
+ *       sealed to in software (ephemeral ECDH, KDFe, AES-256-GCM), opened with TPM2_ECDH_ZGen.</li>
  *   <li>{@link org.vtpm.manager.keys.ConnectionTransport} runs a {@code Tpm} over a pooled
  *       resource-adapter connection.</li>
  * </ul>
  *
- * <p>No class here puts key bytes in a {@code toString} or an exception message.
+ * <p>Secrets travel to and from the pTPM (the KEK at sealing and unsealing, the ECDH secret) only
+ * in sessions salted to the SRK with AES-CFB parameter encryption. No class here puts key bytes in a {@code toString} or an exception message.
  */
 package org.vtpm.manager.keys;
