@@ -7,13 +7,13 @@ import javax.security.auth.Destroyable;
 /**
  * One vTPM's AES-256 data key, which encrypts its state ({@link StateCipher}). It is stored only
  * wrapped by the manager KEK ({@link Kek#wrap}); destroying the wrapped copy and this object is
- * how a deleted vTPM's state becomes unreadable (crypto-shredding). Not for sharing between
- * threads while one of them may {@link #destroy} it.
+ * how a deleted vTPM's state becomes unreadable (crypto-shredding). Safe for concurrent use;
+ * {@link #destroy} it only once no thread uses it any more.
  */
 public final class DataKey implements Destroyable {
 
     private final byte[] key;
-    private boolean destroyed;
+    private volatile boolean destroyed;
 
     private DataKey(byte[] key) {
         this.key = key;

@@ -11,6 +11,9 @@ import org.bouncycastle.crypto.InvalidCipherTextException;
  * The manager key-encryption key in memory, as {@link ManagerKek#unseal} returns it from the
  * physical TPM. It wraps each vTPM's {@link DataKey} with AES-256-GCM; the associated data binds
  * the vTPM id, so a wrapped key copied to another vTPM's row does not unwrap.
+ *
+ * <p>Safe for concurrent {@link #wrap} and {@link #unwrap}; {@link #destroy} it only once no
+ * thread uses it any more.
  */
 public final class Kek implements Destroyable {
 
@@ -19,7 +22,7 @@ public final class Kek implements Destroyable {
     private static final String PURPOSE = "vtpm-manager/wrapped-data-key";
 
     private final byte[] key;
-    private boolean destroyed;
+    private volatile boolean destroyed;
 
     private Kek(byte[] key) {
         this.key = key;

@@ -55,7 +55,6 @@ import org.vtpm.tpm.client.PasswordSession;
 import org.vtpm.tpm.client.Tpm;
 import org.vtpm.tpm.command.Create;
 import org.vtpm.tpm.command.CreateResponse;
-import org.vtpm.tpm.command.Load;
 import org.vtpm.tpm.types.AlgId;
 import org.vtpm.tpm.types.Data;
 import org.vtpm.tpm.types.Digest;
@@ -68,7 +67,6 @@ import org.vtpm.tpm.types.Handle;
 import org.vtpm.tpm.types.KdfScheme;
 import org.vtpm.tpm.types.ObjectAttributes;
 import org.vtpm.tpm.types.PcrSelectionList;
-import org.vtpm.tpm.types.Private;
 import org.vtpm.tpm.types.Public;
 import org.vtpm.tpm.types.SchemeHash;
 import org.vtpm.tpm.types.SensitiveCreate;
@@ -122,7 +120,7 @@ public final class ManagerCa implements AutoCloseable {
                     srk.handle(), Tpm2b.of(SensitiveCreate.EMPTY), Tpm2b.of(signingTemplate()), Data.EMPTY,
                     PcrSelectionList.EMPTY), PasswordSession.empty());
             Public publicArea = created.outPublic().value();
-            Handle key = load(ptpm, srk, publicArea, created.outPrivate());
+            Handle key = srk.load(publicArea, created.outPrivate(), "the manager CA key", "was created");
             try {
                 SubjectPublicKeyInfo publicKey = PublicKeys.subjectPublicKeyInfo(publicArea);
                 Instant notBefore = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -152,15 +150,9 @@ public final class ManagerCa implements AutoCloseable {
     public static ManagerCa open(Tpm ptpm, CaKey caKey) throws KeyProtectionException, IOException {
         X509CertificateHolder certificate = caKey.checkCertificate();
         try (StoragePrimary srk = StoragePrimary.create(ptpm)) {
-            return new ManagerCa(ptpm, load(ptpm, srk, caKey.publicArea(), caKey.privateArea()), certificate);
+            return new ManagerCa(ptpm, srk.load(caKey.publicArea(), caKey.privateArea(), "the manager CA key",
+                    "was created"), certificate);
         }
-    }
-
-    private static Handle load(Tpm ptpm, StoragePrimary srk, Public publicArea,
-            Private privateArea) throws KeyProtectionException, IOException {
-        return TpmCalls.execute(ptpm, "TPM2_Load of the manager CA key (it loads only in the physical TPM that"
-                + " created it)", new Load(srk.handle(), privateArea, Tpm2b.of(publicArea)), PasswordSession.empty())
-                .objectHandle();
     }
 
     /** The CA's self-signed certificate. */

@@ -5,14 +5,12 @@ import java.util.Arrays;
 import java.util.Optional;
 
 import org.vtpm.tpm.client.HmacSession;
-import org.vtpm.tpm.client.PasswordSession;
 import org.vtpm.tpm.client.PolicySession;
 import org.vtpm.tpm.client.SessionSetup;
 import org.vtpm.tpm.client.Tpm;
 import org.vtpm.tpm.client.TpmCommandException;
 import org.vtpm.tpm.command.Create;
 import org.vtpm.tpm.command.CreateResponse;
-import org.vtpm.tpm.command.Load;
 import org.vtpm.tpm.command.PolicyGetDigest;
 import org.vtpm.tpm.command.PolicyPcr;
 import org.vtpm.tpm.command.Unseal;
@@ -86,7 +84,7 @@ public final class ManagerKek {
      */
     public static Kek unseal(Tpm ptpm, SealedKek sealed) throws KeyProtectionException, IOException {
         try (StoragePrimary srk = StoragePrimary.create(ptpm)) {
-            Handle object = load(ptpm, srk, sealed);
+            Handle object = srk.load(sealed.publicArea(), sealed.privateArea(), "the manager KEK", "was sealed");
             try {
                 byte[] kek = unsealObject(ptpm, srk, object, sealed.pcrs());
                 if (kek.length != AesGcm.KEY_BYTES) {
@@ -98,23 +96,6 @@ public final class ManagerKek {
             } finally {
                 TpmCalls.flush(ptpm, object);
             }
-        }
-    }
-
-    private static Handle load(Tpm ptpm, StoragePrimary srk, SealedKek sealed)
-            throws KeyProtectionException, IOException {
-        try {
-            return ptpm.execute(new Load(srk.handle(), sealed.privateArea(), Tpm2b.of(sealed.publicArea())),
-                    PasswordSession.empty()).objectHandle();
-        } catch (TpmCommandException e) {
-            if (e.rc().base().equals(TpmRc.INTEGRITY)) {
-                throw new KeyProtectionException("the manager KEK was sealed by a different physical TPM (or this"
-                        + " TPM's storage hierarchy was cleared since): its storage primary key cannot load it ("
-                        + e.rc() + ")", e);
-            }
-            throw TpmCalls.failed("TPM2_Load of the sealed KEK", e);
-        } catch (TpmException e) {
-            throw TpmCalls.failed("TPM2_Load of the sealed KEK", e);
         }
     }
 

@@ -25,7 +25,8 @@ public record PcrBinding(HashAlgorithm bank, SortedSet<Integer> pcrs) {
         }
         for (int pcr : pcrs) {
             if (pcr < 0 || pcr >= TpmLimits.IMPLEMENTATION_PCR) {
-                throw new IllegalArgumentException("PCR " + pcr + " is outside 0.." + (TpmLimits.IMPLEMENTATION_PCR - 1));
+                throw new IllegalArgumentException("PCR " + pcr + " is outside 0.."
+                        + (TpmLimits.IMPLEMENTATION_PCR - 1));
             }
         }
         pcrs = Collections.unmodifiableSortedSet(new TreeSet<>(pcrs));

@@ -6,9 +6,11 @@ import org.vtpm.tpm.client.HmacSession;
 import org.vtpm.tpm.client.PasswordSession;
 import org.vtpm.tpm.client.PolicySession;
 import org.vtpm.tpm.client.Tpm;
+import org.vtpm.tpm.client.TpmCommandException;
 import org.vtpm.tpm.client.SessionSetup;
 import org.vtpm.tpm.command.CreatePrimary;
 import org.vtpm.tpm.command.CreatePrimaryResponse;
+import org.vtpm.tpm.command.Load;
 import org.vtpm.tpm.crypto.HashAlgorithm;
 import org.vtpm.tpm.types.AlgId;
 import org.vtpm.tpm.types.Data;
@@ -22,10 +24,12 @@ import org.vtpm.tpm.types.Handle;
 import org.vtpm.tpm.types.KdfScheme;
 import org.vtpm.tpm.types.ObjectAttributes;
 import org.vtpm.tpm.types.PcrSelectionList;
+import org.vtpm.tpm.types.Private;
 import org.vtpm.tpm.types.Public;
 import org.vtpm.tpm.types.SensitiveCreate;
 import org.vtpm.tpm.types.SymDefObject;
 import org.vtpm.tpm.wire.TpmException;
+import org.vtpm.tpm.wire.TpmRc;
 import org.vtpm.tpm.wire.Tpm2b;
 
 /**
@@ -91,6 +95,32 @@ final class StoragePrimary implements AutoCloseable {
             return HmacSession.start(tpm, saltedSetup());
         } catch (TpmException e) {
             throw TpmCalls.failed("starting a session salted to the storage primary key", e);
+        }
+    }
+
+    /**
+     * Loads a child of this key.
+     *
+     * @param what     the object, for messages: "the manager KEK"
+     * @param madeHow  how it came to be, for messages: "was sealed"
+     * @throws KeyProtectionException naming another physical TPM as the likely cause when the TPM
+     *     finds the private area's integrity broken, which is what a blob of another TPM's storage
+     *     primary key (or of this TPM before its storage hierarchy was cleared) looks like
+     */
+    Handle load(Public childPublic, Private childPrivate, String what, String madeHow)
+            throws KeyProtectionException, IOException {
+        try {
+            return tpm.execute(new Load(handle, childPrivate, Tpm2b.of(childPublic)), PasswordSession.empty())
+                    .objectHandle();
+        } catch (TpmCommandException e) {
+            if (e.rc().base().equals(TpmRc.INTEGRITY)) {
+                throw new KeyProtectionException(what + " " + madeHow + " by a different physical TPM (or this TPM's"
+                        + " storage hierarchy was cleared since): its storage primary key cannot load it (" + e.rc()
+                        + ")", e);
+            }
+            throw TpmCalls.failed("TPM2_Load of " + what, e);
+        } catch (TpmException e) {
+            throw TpmCalls.failed("TPM2_Load of " + what, e);
         }
     }
 

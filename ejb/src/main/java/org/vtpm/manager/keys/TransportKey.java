@@ -17,11 +17,9 @@ import org.bouncycastle.util.BigIntegers;
 import org.vtpm.tpm.client.HmacSession;
 import org.vtpm.tpm.client.PasswordSession;
 import org.vtpm.tpm.client.Tpm;
-import org.vtpm.tpm.client.TpmCommandException;
 import org.vtpm.tpm.command.Create;
 import org.vtpm.tpm.command.CreateResponse;
 import org.vtpm.tpm.command.EcdhZGen;
-import org.vtpm.tpm.command.Load;
 import org.vtpm.tpm.crypto.CryptoException;
 import org.vtpm.tpm.crypto.Ecdh;
 import org.vtpm.tpm.crypto.HashAlgorithm;
@@ -45,9 +43,7 @@ import org.vtpm.tpm.types.SensitiveCreate;
 import org.vtpm.tpm.types.SessionAttributes;
 import org.vtpm.tpm.types.SymDefObject;
 import org.vtpm.tpm.wire.Codecs;
-import org.vtpm.tpm.wire.TpmException;
 import org.vtpm.tpm.wire.TpmFormatException;
-import org.vtpm.tpm.wire.TpmRc;
 import org.vtpm.tpm.wire.TpmReader;
 import org.vtpm.tpm.wire.TpmWriter;
 import org.vtpm.tpm.wire.Tpm2b;
@@ -172,7 +168,7 @@ public final class TransportKey {
     private static byte[] sharedSecret(Tpm ptpm, TransportKeyBlob key, EccPoint ephemeralPoint)
             throws KeyProtectionException, IOException {
         try (StoragePrimary srk = StoragePrimary.create(ptpm)) {
-            Handle loaded = load(ptpm, srk, key);
+            Handle loaded = srk.load(key.publicArea(), key.privateArea(), "the transport key", "was created");
             try {
                 HmacSession session = srk.startSaltedSession();
                 try {
@@ -194,23 +190,6 @@ public final class TransportKey {
             } finally {
                 TpmCalls.flush(ptpm, loaded);
             }
-        }
-    }
-
-    private static Handle load(Tpm ptpm, StoragePrimary srk, TransportKeyBlob key)
-            throws KeyProtectionException, IOException {
-        try {
-            return ptpm.execute(new Load(srk.handle(), key.privateArea(), Tpm2b.of(key.publicArea())),
-                    PasswordSession.empty()).objectHandle();
-        } catch (TpmCommandException e) {
-            if (e.rc().base().equals(TpmRc.INTEGRITY)) {
-                throw new KeyProtectionException("the transport key was created by a different physical TPM (or this"
-                        + " TPM's storage hierarchy was cleared since): its storage primary key cannot load it ("
-                        + e.rc() + ")", e);
-            }
-            throw TpmCalls.failed("TPM2_Load of the transport key", e);
-        } catch (TpmException e) {
-            throw TpmCalls.failed("TPM2_Load of the transport key", e);
         }
     }
 

@@ -98,7 +98,8 @@ public final class VtpmIdentity {
      * from manufacture, with certificates from {@code ca} valid for {@link #CERTIFICATE_VALIDITY}.
      *
      * @throws KeyProtectionException when the vTPM or the CA's TPM refuses (a vTPM already
-     *     provisioned refuses to define the certificate indices again)
+     *     provisioned refuses to define the certificate indices again); the vTPM may then hold
+     *     part of its identity and is to be discarded, as a new vTPM has nothing else to lose
      * @throws IOException when a TPM cannot be reached
      */
     public static Provisioned provision(Tpm vtpm, Set<EkType> eks, ManagerCa ca, String vtpmId)

@@ -27,6 +27,7 @@
  * </ul>
  *
  * <p>Secrets travel to and from the pTPM (the KEK at sealing and unsealing, the ECDH secret) only
- * in sessions salted to the SRK with AES-CFB parameter encryption. No class here puts key bytes in a {@code toString} or an exception message.
+ * in sessions salted to the SRK with AES-CFB parameter encryption. No class here puts key bytes
+ * in a {@code toString} or an exception message.
  */
 package org.vtpm.manager.keys;

@@ -237,7 +237,8 @@ class ManagerCaTest {
     void theCaKeyLoadsOnlyInThePhysicalTpmThatCreatedIt() {
         KeyProtectionException e = assertThrows(KeyProtectionException.class,
                 () -> ManagerCa.open(otherHost.tpm, caKey));
-        assertTrue(e.getMessage().contains("TPM2_Load of the manager CA key"), e.getMessage());
+        assertTrue(e.getMessage().contains("manager CA key was created by a different physical TPM"),
+                e.getMessage());
     }
 
     @Test
