@@ -150,7 +150,12 @@ public final class TransportKey {
         } catch (TpmFormatException | CryptoException e) {
             throw new KeyProtectionException("the migration blob is malformed: " + e.getMessage(), e);
         }
-        EccPoint targetPoint = requireTransportKey(key.publicArea());
+        EccPoint targetPoint;
+        try {
+            targetPoint = requireTransportKey(key.publicArea());
+        } catch (IllegalArgumentException e) {
+            throw new KeyProtectionException("the stored transport key is not one: " + e.getMessage(), e);
+        }
         byte[] z = sharedSecret(ptpm, key, ephemeralPoint);
         byte[] aesKey = derive(z, ephemeralPoint, targetPoint);
         try {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
@@ -106,8 +107,11 @@ class TransportKeyTest {
 
     @Test
     void onlyTransportKeysAreSealedTo() throws Exception {
-        CaKey ca = ManagerCa.create(target.tpm, "CN=not a transport key", java.time.Duration.ofDays(1));
+        CaKey ca = ManagerCa.create(target.tpm, "CN=not a transport key", Duration.ofDays(1));
         assertThrows(IllegalArgumentException.class, () -> TransportKey.sealTo(ca.publicArea(), SECRET));
+        byte[] sealed = TransportKey.sealTo(targetKey.publicArea(), SECRET);
+        assertThrows(KeyProtectionException.class, () -> TransportKey.open(target.tpm,
+                new TransportKeyBlob(ca.publicArea(), ca.privateArea()), sealed));
     }
 
     @Test
