@@ -43,7 +43,7 @@ import org.vtpm.tpm.wire.Tpm2b;
 final class StoragePrimary implements AutoCloseable {
 
     static final HashAlgorithm SESSION_HASH = HashAlgorithm.SHA256;
-    private static final int SESSION_AES_BITS = 128;
+    private static final int AES_BITS = 128;
     private static final int P256_COORDINATE_BYTES = 32;
 
     private final Tpm tpm;
@@ -69,7 +69,7 @@ final class StoragePrimary implements AutoCloseable {
                 ObjectAttributes.RESTRICTED, ObjectAttributes.DECRYPT);
         EccParameter zero = new EccParameter(new byte[P256_COORDINATE_BYTES]);
         return new Public(AlgId.ECC, AlgId.SHA256, attributes, Digest.EMPTY,
-                new EccParms(SymDefObject.aesCfb(SESSION_AES_BITS), EccScheme.NULL, EccCurve.NIST_P256,
+                new EccParms(SymDefObject.aesCfb(AES_BITS), EccScheme.NULL, EccCurve.NIST_P256,
                         KdfScheme.NULL),
                 new EccPoint(zero, zero));
     }
@@ -87,7 +87,7 @@ final class StoragePrimary implements AutoCloseable {
      * secret crossing the bus (or network) to a hardware TPM is never in clear.
      */
     SessionSetup saltedSetup() {
-        return SessionSetup.unsalted(SESSION_HASH).salted(handle, publicArea).withAesCfb(SESSION_AES_BITS);
+        return SessionSetup.unsalted(SESSION_HASH).salted(handle, publicArea).withAesCfb(AES_BITS);
     }
 
     HmacSession startSaltedSession() throws KeyProtectionException, IOException {

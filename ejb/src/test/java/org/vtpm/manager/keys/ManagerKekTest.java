@@ -109,6 +109,19 @@ class ManagerKekTest {
     }
 
     @Test
+    void afterAHostRebootTheKekUnsealsOnceThePcrsAreBackToTheirSealedValues() throws Exception {
+        SealedKek unbound = ManagerKek.seal(host.tpm, Optional.empty());
+        SealedKek bound = ManagerKek.seal(host.tpm, Optional.of(PcrBinding.of(HashAlgorithm.SHA256, BOUND_PCR)));
+        byte[] wrapped = ManagerKek.unseal(host.tpm, bound).wrap(DataKey.generate(), "vtpm-1");
+        host.tpm.execute(new PcrExtend(Handle.pcr(BOUND_PCR), new DigestValuesList(List.of(new Ha(AlgId.SHA256,
+                Bytes.of(HashAlgorithm.SHA256.hash(new byte[] {2})))))), PasswordSession.empty());
+        assertThrows(KeyProtectionException.class, () -> ManagerKek.unseal(host.tpm, bound));
+        host.reboot();
+        ManagerKek.unseal(host.tpm, bound).unwrap(wrapped, "vtpm-1");
+        ManagerKek.unseal(host.tpm, unbound);
+    }
+
+    @Test
     void aPcrBoundKekFromAnotherTpmIsStillReportedAsSuch() throws Exception {
         SealedKek sealed = ManagerKek.seal(host.tpm, Optional.of(PcrBinding.of(HashAlgorithm.SHA256, BOUND_PCR)));
         KeyProtectionException e = assertThrows(KeyProtectionException.class,

@@ -6,10 +6,13 @@ import java.util.Set;
 
 import org.vtpm.tpm.client.Tpm;
 import org.vtpm.tpm.command.GetCapability;
+import org.vtpm.tpm.command.Shutdown;
+import org.vtpm.tpm.command.Startup;
 import org.vtpm.tpm.types.Cap;
 import org.vtpm.tpm.types.Handle;
 import org.vtpm.tpm.types.HandleList;
 import org.vtpm.tpm.types.Hc;
+import org.vtpm.tpm.types.Su;
 import org.vtpm.tpm.transport.TpmTransport;
 import org.vtpm.tpm.transport.swtpm.SwtpmProcess;
 
@@ -28,6 +31,13 @@ final class PhysicalTpm implements AutoCloseable {
 
     static PhysicalTpm start() throws IOException {
         return new PhysicalTpm(SwtpmProcess.start());
+    }
+
+    /** A host reboot: orderly TPM2_Shutdown, a power cycle on the control channel, TPM2_Startup(CLEAR). */
+    void reboot() throws Exception {
+        tpm.execute(new Shutdown(Su.CLEAR));
+        process.controlChannel().init(false);
+        tpm.execute(new Startup(Su.CLEAR));
     }
 
     /** Transient objects and sessions loaded now: what a careful caller leaves behind is none. */
