@@ -146,7 +146,10 @@ public final class AuthSession {
         int alg = in.readU16();
         HashAlgorithm hash = PcrBanks.bank(alg)
                 .orElseThrow(() -> new TpmFormatException(TpmRc.HASH, "session hash 0x" + Integer.toHexString(alg)));
-        SymDef symmetric = Codecs.unmarshal(SymDef.class, StateFields.readBytes(in, MAX_SYM_DEF));
+        // TPMT_SYM_DEF+ as StartAuthSession takes it: a session without parameter encryption has TPM_ALG_NULL.
+        TpmReader symmetricBytes = new TpmReader(StateFields.readBytes(in, MAX_SYM_DEF));
+        SymDef symmetric = Codecs.of(SymDef.class).read(symmetricBytes, true);
+        symmetricBytes.requireEnd();
         byte[] sessionKey = StateFields.readBytes(in, TpmLimits.MAX_DIGEST_SIZE);
         Name bindName = new Name(StateFields.readBytes(in, TpmLimits.SIZEOF_TPMT_HA));
         byte[] nonce = StateFields.readBytes(in, TpmLimits.MAX_DIGEST_SIZE);
