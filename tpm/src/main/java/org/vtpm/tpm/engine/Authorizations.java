@@ -29,7 +29,6 @@ import org.vtpm.tpm.types.AuthCommand;
 import org.vtpm.tpm.types.AuthResponse;
 import org.vtpm.tpm.types.Cc;
 import org.vtpm.tpm.types.Handle;
-import org.vtpm.tpm.types.Ht;
 import org.vtpm.tpm.types.KeyBits;
 import org.vtpm.tpm.types.Name;
 import org.vtpm.tpm.types.Nonce;
