@@ -50,10 +50,13 @@ import org.vtpm.tpm.command.PolicyRestart;
 import org.vtpm.tpm.command.PolicySecret;
 import org.vtpm.tpm.command.PolicySecretResponse;
 import org.vtpm.tpm.command.PolicySigned;
+import org.vtpm.tpm.command.PolicySignedResponse;
 import org.vtpm.tpm.command.PolicyTemplate;
 import org.vtpm.tpm.command.PolicyTicket;
+import org.vtpm.tpm.command.Sign;
 import org.vtpm.tpm.command.Unseal;
 import org.vtpm.tpm.crypto.HashAlgorithm;
+import org.vtpm.tpm.policy.PolicyHashes;
 import org.vtpm.tpm.policy.TrialPolicy;
 import org.vtpm.tpm.types.AlgId;
 import org.vtpm.tpm.types.Attest;
@@ -92,6 +95,7 @@ import org.vtpm.tpm.types.SignatureRsa;
 import org.vtpm.tpm.types.St;
 import org.vtpm.tpm.types.Timeout;
 import org.vtpm.tpm.types.TkAuth;
+import org.vtpm.tpm.types.TkHashcheck;
 import org.vtpm.tpm.types.TkVerified;
 import org.vtpm.tpm.wire.Bytes;
 import org.vtpm.tpm.wire.Tpm2b;
@@ -291,6 +295,44 @@ class SwtpmPolicyDifferentialTest {
         });
         assertEquals(List.of("TPM_RC_POLICY_FAIL (session 1)", Bytes.of(SECRET).toString(), "TPM_RC_PCR_CHANGED",
                 "TPM_RC_POLICY_FAIL (session 1)", "TPM_RC_VALUE (parameter 1)"), outcome);
+    }
+
+    @Test
+    void policySignedVerifiesASignatureOverTheSessionNonceAndIssuesATicket() throws Exception {
+        List<String> outcome = onBoth((tpm, out) -> {
+            Handle srk = primary(tpm, Templates.rsaStorage());
+            CreatePrimaryResponse signing = tpm.execute(new CreatePrimary(Handle.RH_OWNER,
+                    Tpm2b.of(SensitiveCreate.EMPTY), Tpm2b.of(Templates.rsa(2048, Templates.SIGNING, AlgId.RSASSA,
+                            AlgId.SHA256)), Data.EMPTY, PcrSelectionList.EMPTY), PasswordSession.empty());
+            Handle signer = signing.objectHandle();
+            Handle sealed = seal(tpm, srk, TrialPolicy.of(SHA256).policySigned(signing.name(), REF).digest(), false);
+            PolicySession s = policy(tpm);
+            Signature wrong = sign(tpm, signer, PolicyHashes.signedAuthorization(SHA256, s.nonceTpm(), 0,
+                    Digest.EMPTY, Nonce.EMPTY));
+            out.add(code(() -> tpm.execute(new PolicySigned(signer, s.handle(), s.nonceTpm(), Digest.EMPTY, REF, 0,
+                    wrong))));
+            int expiration = -600;
+            Signature right = sign(tpm, signer, PolicyHashes.signedAuthorization(SHA256, s.nonceTpm(), expiration,
+                    Digest.EMPTY, REF));
+            PolicySignedResponse issued = tpm.execute(new PolicySigned(signer, s.handle(), s.nonceTpm(),
+                    Digest.EMPTY, REF, expiration, right));
+            out.add(issued.policyTicket().tag() + " " + issued.policyTicket().hierarchy());
+            out.add(Bytes.of(tpm.execute(new Unseal(sealed), s).outData().buffer()).toString());
+            tpm.execute(new PolicyTicket(s.handle(), issued.timeout(), Digest.EMPTY, REF, signing.name(),
+                    issued.policyTicket()));
+            out.add(Bytes.of(tpm.execute(new Unseal(sealed), s).outData().buffer()).toString());
+            tpm.execute(new FlushContext(s.handle()));
+            tpm.execute(new FlushContext(sealed));
+            tpm.execute(new FlushContext(signer));
+            tpm.execute(new FlushContext(srk));
+        });
+        assertEquals(List.of("TPM_RC_SIGNATURE (parameter 5)", "TPM_ST_AUTH_SIGNED TPM_RH_OWNER",
+                Bytes.of(SECRET).toString(), Bytes.of(SECRET).toString()), outcome);
+    }
+
+    private static Signature sign(Tpm tpm, Handle signer, Digest digest) throws Exception {
+        return tpm.execute(new Sign(signer, digest, SigScheme.NULL, TkHashcheck.NULL), PasswordSession.empty())
+                .signature();
     }
 
     private static void extendPcr(Tpm tpm) throws Exception {

@@ -24,7 +24,7 @@ public final class SealCommands {
 
     public UnsealResponse unseal(Unseal command, Request request) throws CommandError {
         if (!(state.objects().get(command.itemHandle()).orElseThrow() instanceof LoadedKey item)
-                || !item.publicValue().type().equals(AlgId.KEYEDHASH)) {
+                || !item.publicValue().type().equals(AlgId.KEYEDHASH) || item.sensitive().isEmpty()) {
             throw CommandError.of(TpmRc.TYPE.withHandle(1));
         }
         if (item.has(ObjectAttributes.SIGN_ENCRYPT) || item.has(ObjectAttributes.DECRYPT)
