@@ -85,6 +85,8 @@ import org.vtpm.tpm.types.PcrSelectionList;
 import org.vtpm.tpm.types.Private;
 import org.vtpm.tpm.types.Public;
 import org.vtpm.tpm.types.PublicKeyRsa;
+import org.vtpm.tpm.types.RsaParms;
+import org.vtpm.tpm.types.RsaScheme;
 import org.vtpm.tpm.types.SensitiveCreate;
 import org.vtpm.tpm.types.SensitiveData;
 import org.vtpm.tpm.types.SessionAttributes;
@@ -93,12 +95,15 @@ import org.vtpm.tpm.types.SigScheme;
 import org.vtpm.tpm.types.Signature;
 import org.vtpm.tpm.types.SignatureRsa;
 import org.vtpm.tpm.types.St;
+import org.vtpm.tpm.types.SymDefObject;
 import org.vtpm.tpm.types.Timeout;
 import org.vtpm.tpm.types.TkAuth;
 import org.vtpm.tpm.types.TkHashcheck;
 import org.vtpm.tpm.types.TkVerified;
 import org.vtpm.tpm.wire.Bytes;
+import org.vtpm.tpm.wire.Codecs;
 import org.vtpm.tpm.wire.Tpm2b;
+import org.vtpm.tpm.wire.TpmWriter;
 
 /**
  * Policy sessions side by side on swtpm and the engine: every assertion's digest in a trial
@@ -328,6 +333,86 @@ class SwtpmPolicyDifferentialTest {
         });
         assertEquals(List.of("TPM_RC_SIGNATURE (parameter 5)", "TPM_ST_AUTH_SIGNED TPM_RH_OWNER",
                 Bytes.of(SECRET).toString(), Bytes.of(SECRET).toString()), outcome);
+    }
+
+    /** The digest a trial session ends with after {@code assertions}. */
+    private static Digest trialDigest(Tpm tpm, Assertions assertions) throws Exception {
+        PolicySession trial = PolicySession.startTrial(tpm, SessionSetup.unsalted(SHA256));
+        assertions.run(trial.handle());
+        Digest digest = tpm.execute(new PolicyGetDigest(trial.handle())).policyDigest();
+        tpm.execute(new FlushContext(trial.handle()));
+        return digest;
+    }
+
+    @FunctionalInterface
+    private interface Assertions {
+        void run(Handle session) throws Exception;
+    }
+
+    @Test
+    void deferredConditionsAreCheckedWhenTheSessionAuthorizes() throws Exception {
+        Handle second = new Handle(0x01500041);
+        Public sealedTemplate = new Public(AlgId.KEYEDHASH, AlgId.SHA256, ObjectAttributes.of(
+                ObjectAttributes.FIXED_TPM, ObjectAttributes.FIXED_PARENT, ObjectAttributes.USER_WITH_AUTH),
+                Digest.EMPTY, new KeyedHashParms(KeyedHashScheme.NULL), Digest.EMPTY);
+        Digest templateHash = new Digest(SHA256.hash(Codecs.marshal(sealedTemplate)));
+        List<String> outcome = onBoth((tpm, out) -> {
+            PolicySession s = policy(tpm);
+            Digest unwritten = trialDigest(tpm, h -> tpm.execute(new PolicyNvWritten(h, false)));
+            defineIndex(tpm, Auth.EMPTY, unwritten, NvAttributes.of(NvAttributes.POLICYWRITE, NvAttributes.AUTHREAD));
+            tpm.execute(new PolicyNvWritten(s.handle(), false));
+            out.add(code(() -> tpm.execute(new NvWrite(INDEX, INDEX, new MaxNvBuffer(EIGHT), 0), s)));
+            tpm.execute(new PolicyNvWritten(s.handle(), false));
+            out.add(code(() -> tpm.execute(new NvWrite(INDEX, INDEX, new MaxNvBuffer(EIGHT), 0), s)));
+            out.add(code(() -> tpm.execute(new PolicyNvWritten(s.handle(), true))));
+            tpm.execute(new NvUndefineSpace(Handle.RH_OWNER, INDEX), PasswordSession.empty());
+
+            tpm.execute(new PolicyRestart(s.handle()));
+            out.add(code(() -> tpm.execute(new PolicyCounterTimer(s.handle(), new Operand(new byte[8]), 0,
+                    Eo.UNSIGNED_GT))));
+            out.add(code(() -> tpm.execute(new PolicyCounterTimer(s.handle(), new Operand(new byte[8]), 0,
+                    Eo.SIGNED_LT))));
+            out.add(code(() -> tpm.execute(new PolicyCounterTimer(s.handle(), new Operand(new byte[1]), 26,
+                    Eo.EQ))));
+            out.add(code(() -> tpm.execute(new PolicyCounterTimer(s.handle(), new Operand(new byte[8]), 20,
+                    Eo.EQ))));
+
+            Digest unsealOnly = TrialPolicy.of(SHA256).policyCommandCode(Cc.UNSEAL).digest();
+            tpm.execute(new NvDefineSpace(Handle.RH_OWNER, Auth.EMPTY, Tpm2b.of(new NvPublic(second, AlgId.SHA256,
+                    NvAttributes.of(NvAttributes.OWNERREAD, NvAttributes.OWNERWRITE, NvAttributes.NO_DA),
+                    Digest.EMPTY, 34))), PasswordSession.empty());
+            byte[] approved = new TpmWriter().writeU16(SHA256.algId()).writeBytes(unsealOnly.buffer()).toByteArray();
+            tpm.execute(new NvWrite(Handle.RH_OWNER, second, new MaxNvBuffer(approved), 0), PasswordSession.empty());
+            Handle srk = primary(tpm, Templates.rsaStorage());
+            Handle sealed = seal(tpm, srk, trialDigest(tpm, h -> tpm.execute(new PolicyAuthorizeNv(Handle.RH_OWNER,
+                    second, h), PasswordSession.empty())), false);
+            tpm.execute(new PolicyRestart(s.handle()));
+            out.add(code(() -> tpm.execute(new PolicyAuthorizeNv(Handle.RH_OWNER, second, s.handle()),
+                    PasswordSession.empty())));
+            tpm.execute(new PolicyCommandCode(s.handle(), Cc.UNSEAL));
+            tpm.execute(new PolicyAuthorizeNv(Handle.RH_OWNER, second, s.handle()), PasswordSession.empty());
+            out.add(Bytes.of(tpm.execute(new Unseal(sealed), s).outData().buffer()).toString());
+            tpm.execute(new FlushContext(sealed));
+            tpm.execute(new FlushContext(srk));
+            tpm.execute(new NvUndefineSpace(Handle.RH_OWNER, second), PasswordSession.empty());
+
+            Digest onlyThisTemplate = trialDigest(tpm, h -> tpm.execute(new PolicyTemplate(h, templateHash)));
+            Handle parent = primary(tpm, new Public(AlgId.RSA, AlgId.SHA256, Templates.STORAGE, onlyThisTemplate,
+                    new RsaParms(SymDefObject.aesCfb(128), RsaScheme.NULL, 2048, 0), PublicKeyRsa.EMPTY));
+            tpm.execute(new PolicyTemplate(s.handle(), templateHash));
+            out.add(code(() -> tpm.execute(new Create(parent, Tpm2b.of(new SensitiveCreate(AUTH,
+                    new SensitiveData(SECRET))), Tpm2b.of(sealedTemplate), Data.EMPTY, PcrSelectionList.EMPTY), s)));
+            tpm.execute(new PolicyTemplate(s.handle(), templateHash));
+            Public other = new Public(AlgId.KEYEDHASH, AlgId.SHA256, sealedTemplate.objectAttributes(),
+                    unsealOnly, sealedTemplate.parameters(), Digest.EMPTY);
+            out.add(code(() -> tpm.execute(new Create(parent, Tpm2b.of(new SensitiveCreate(AUTH,
+                    new SensitiveData(SECRET))), Tpm2b.of(other), Data.EMPTY, PcrSelectionList.EMPTY), s)));
+            tpm.execute(new FlushContext(parent));
+            tpm.execute(new FlushContext(s.handle()));
+        });
+        assertEquals(List.of("success", "TPM_RC_POLICY_FAIL (session 1)", "TPM_RC_VALUE (parameter 1)", "success",
+                "TPM_RC_POLICY", "TPM_RC_VALUE (parameter 2)", "TPM_RC_RANGE", "TPM_RC_VALUE",
+                Bytes.of(SECRET).toString(), "success", "TPM_RC_POLICY_FAIL (session 1)"), outcome);
     }
 
     private static Signature sign(Tpm tpm, Handle signer, Digest digest) throws Exception {

@@ -244,7 +244,8 @@ public final class PolicyCommands {
                 throw CommandError.of(TpmRc.VALUE.withParameter(2));
             }
             if (command.offset() + operandB.length > timeInfo.length) {
-                throw CommandError.of(TpmRc.RANGE.withParameter(1));
+                // Like the reference implementation, without a parameter number.
+                throw CommandError.of(TpmRc.RANGE);
             }
             byte[] operandA = new byte[operandB.length];
             System.arraycopy(timeInfo, command.offset(), operandA, 0, operandA.length);
