@@ -92,6 +92,7 @@ import org.vtpm.tpm.engine.commands.ObjectCommands;
 import org.vtpm.tpm.engine.commands.PcrCommands;
 import org.vtpm.tpm.engine.commands.PolicyAuthCommands;
 import org.vtpm.tpm.engine.commands.PolicyCommands;
+import org.vtpm.tpm.engine.commands.PolicyNvCommands;
 import org.vtpm.tpm.engine.commands.RandomCommands;
 import org.vtpm.tpm.engine.commands.Request;
 import org.vtpm.tpm.engine.commands.SealCommands;
@@ -151,6 +152,7 @@ final class Dispatcher {
         Capabilities capabilities = new Capabilities(state, table);
         PolicyCommands policy = new PolicyCommands(state, table);
         PolicyAuthCommands policyAuth = new PolicyAuthCommands(state);
+        PolicyNvCommands policyNv = new PolicyNvCommands(state);
         SealCommands seal = new SealCommands(state);
         AuthChangeCommands authChange = new AuthChangeCommands(state, objects);
         AuditCommands audit = new AuditCommands(state, attestation);
@@ -186,8 +188,8 @@ final class Dispatcher {
                 .add(PolicySecret.class, policyAuth::policySecret, NONE)
                 .add(PolicyTicket.class, policyAuth::policyTicket, NONE)
                 .add(PolicyAuthorize.class, policyAuth::policyAuthorize, NONE)
-                .add(PolicyAuthorizeNv.class, policyAuth::policyAuthorizeNv, NONE)
-                .add(PolicyNv.class, policyAuth::policyNv, NONE)
+                .add(PolicyAuthorizeNv.class, policyNv::policyAuthorizeNv, NONE)
+                .add(PolicyNv.class, policyNv::policyNv, NONE)
                 .add(Unseal.class, seal::unseal, NONE)
                 .add(ObjectChangeAuth.class, authChange::objectChangeAuth, NONE)
                 .add(NvChangeAuth.class, authChange::nvChangeAuth, NV)

@@ -2,15 +2,10 @@ package org.vtpm.tpm.engine.commands;
 
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.Optional;
 
 import org.vtpm.tpm.command.PolicyAuthorize;
-import org.vtpm.tpm.command.PolicyAuthorizeNv;
-import org.vtpm.tpm.command.PolicyAuthorizeNvResponse;
 import org.vtpm.tpm.command.PolicyAuthorizeResponse;
-import org.vtpm.tpm.command.PolicyNv;
-import org.vtpm.tpm.command.PolicyNvResponse;
 import org.vtpm.tpm.command.PolicySecret;
 import org.vtpm.tpm.command.PolicySecretResponse;
 import org.vtpm.tpm.command.PolicySigned;
@@ -22,7 +17,6 @@ import org.vtpm.tpm.engine.keys.Signatures;
 import org.vtpm.tpm.engine.state.AuthSession;
 import org.vtpm.tpm.engine.state.EngineState;
 import org.vtpm.tpm.engine.state.LoadedKey;
-import org.vtpm.tpm.engine.state.NvIndex;
 import org.vtpm.tpm.engine.state.PolicyState;
 import org.vtpm.tpm.types.AlgId;
 import org.vtpm.tpm.types.Cc;
@@ -31,7 +25,6 @@ import org.vtpm.tpm.types.Handle;
 import org.vtpm.tpm.types.Ht;
 import org.vtpm.tpm.types.Name;
 import org.vtpm.tpm.types.Nonce;
-import org.vtpm.tpm.types.Nt;
 import org.vtpm.tpm.types.NvAttributes;
 import org.vtpm.tpm.types.ObjectAttributes;
 import org.vtpm.tpm.types.Signature;
@@ -45,9 +38,9 @@ import org.vtpm.tpm.wire.TpmWriter;
 
 /**
  * The policy assertions that rest on another entity's say-so (Part 3, clause 23): a signature
- * (PolicySigned), an authorization (PolicySecret), a ticket of either (PolicyTicket), a policy a
- * key approved (PolicyAuthorize, with a TPM_ST_VERIFIED ticket) or an NV index holds
- * (PolicyAuthorizeNV), and NV contents (PolicyNV). A trial session skips every check.
+ * (PolicySigned), an authorization (PolicySecret), a ticket of either (PolicyTicket), and a policy
+ * a key approved (PolicyAuthorize, with a TPM_ST_VERIFIED ticket). A trial session skips every
+ * check.
  */
 public final class PolicyAuthCommands {
 
@@ -160,55 +153,6 @@ public final class PolicyAuthCommands {
         return new PolicyAuthorizeResponse();
     }
 
-    /** The NV index (ordinary) holds a TPMT_HA of the approved policy: the current digest, in the session's hash. */
-    public PolicyAuthorizeNvResponse policyAuthorizeNv(PolicyAuthorizeNv command, Request request)
-            throws CommandError {
-        AuthSession session = session(command.policySession());
-        PolicyState policy = session.policy().orElseThrow();
-        NvIndex index = state.nv().get(command.nvIndex()).orElseThrow();
-        if (!policy.isTrial()) {
-            readable(command.authHandle(), command.nvIndex(), index);
-            if (!index.type().equals(Nt.ORDINARY)) {
-                throw CommandError.of(TpmRc.ATTRIBUTES.withHandle(2));
-            }
-            byte[] held = index.read(0, index.publicArea().dataSize());
-            byte[] expected = new TpmWriter().writeU16(session.hash().algId()).writeBytes(policy.digest())
-                    .toByteArray();
-            if (held.length < expected.length || !MessageDigest.isEqual(expected,
-                    Arrays.copyOf(held, expected.length))) {
-                throw CommandError.of(TpmRc.VALUE);
-            }
-        }
-        policy.clearDigest();
-        policy.update(Cc.POLICY_AUTHORIZE_NV, index.name().buffer());
-        return new PolicyAuthorizeNvResponse();
-    }
-
-    /** The index's bytes at {@code offset} compared with operandB. */
-    public PolicyNvResponse policyNv(PolicyNv command, Request request) throws CommandError {
-        AuthSession session = session(command.policySession());
-        PolicyState policy = session.policy().orElseThrow();
-        NvIndex index = state.nv().get(command.nvIndex()).orElseThrow();
-        byte[] operandB = command.operandB().buffer();
-        if (!policy.isTrial()) {
-            readable(command.authHandle(), command.nvIndex(), index);
-            int size = index.publicArea().dataSize();
-            if (command.offset() > size) {
-                throw CommandError.of(TpmRc.VALUE.withParameter(2));
-            }
-            if (size - command.offset() < operandB.length) {
-                throw CommandError.of(TpmRc.SIZE.withParameter(1));
-            }
-            if (!PolicyConditions.holds(command.operation(), index.read(command.offset(), operandB.length),
-                    operandB)) {
-                throw CommandError.of(TpmRc.POLICY);
-            }
-        }
-        policy.update(Cc.POLICY_NV, PolicyConditions.argumentHash(session.hash(), operandB, command.offset(),
-                command.operation()), index.name().buffer());
-        return new PolicyNvResponse();
-    }
-
     private AuthSession session(Handle handle) {
         return state.sessions().get(handle).orElseThrow();
     }
@@ -277,22 +221,6 @@ public final class PolicyAuthCommands {
                 command.policyRef().buffer());
         if (!Signatures.verify(key.publicKey().get(), aHash, signature)) {
             throw CommandError.of(TpmRc.SIGNATURE.withParameter(5));
-        }
-    }
-
-    /** NvReadAccessChecks: not read-locked, an authorizing entity the attributes allow, written. */
-    private static void readable(Handle authHandle, Handle nvIndex, NvIndex index) throws CommandError {
-        if (index.has(NvAttributes.READLOCKED)) {
-            throw CommandError.of(TpmRc.NV_LOCKED);
-        }
-        boolean allowed = authHandle.equals(Handle.RH_OWNER) ? index.has(NvAttributes.OWNERREAD)
-                : authHandle.equals(Handle.RH_PLATFORM) ? index.has(NvAttributes.PPREAD)
-                : authHandle.equals(nvIndex);
-        if (!allowed) {
-            throw CommandError.of(TpmRc.NV_AUTHORIZATION);
-        }
-        if (!index.has(NvAttributes.WRITTEN)) {
-            throw CommandError.of(TpmRc.NV_UNINITIALIZED);
         }
     }
 
