@@ -132,7 +132,7 @@ public final class ObjectCommands {
     }
 
     /** A loaded storage key (restricted, decrypting, with its seed): else TPM_RC_TYPE for handle 1. */
-    private LoadedKey storageParent(Handle handle) throws CommandError {
+    LoadedKey storageParent(Handle handle) throws CommandError {
         if (state.objects().get(handle).orElseThrow() instanceof LoadedKey key
                 && key.has(ObjectAttributes.RESTRICTED) && key.has(ObjectAttributes.DECRYPT)
                 && key.sensitive().isPresent()) {
@@ -141,7 +141,7 @@ public final class ObjectCommands {
         throw CommandError.of(TpmRc.TYPE.withHandle(1));
     }
 
-    private static ProtectedStorage.Parent protection(LoadedKey parent) {
+    static ProtectedStorage.Parent protection(LoadedKey parent) {
         Public p = parent.publicValue();
         SymDefObject symmetric = p.parameters() instanceof RsaParms rsa ? rsa.symmetric()
                 : p.parameters() instanceof EccParms ecc ? ecc.symmetric()
