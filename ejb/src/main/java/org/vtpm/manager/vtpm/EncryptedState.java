@@ -68,8 +68,4 @@ public class EncryptedState {
     public byte[] getCiphertext() {
         return ciphertext.clone();
     }
-
-    public long getStateVersion() {
-        return stateVersion;
-    }
 }

@@ -129,10 +129,6 @@ public class Vtpm {
         return updated;
     }
 
-    public long getVersion() {
-        return version;
-    }
-
     public String getEndpointHost() {
         return endpointHost;
     }

@@ -42,13 +42,17 @@ public record PortRange(int first, int last) {
     /** A port whose successor looks free as well; the bind that follows may still lose a race. */
     int freePair(InetAddress address) throws IOException {
         if (this.equals(EPHEMERAL)) {
-            try (ServerSocket probe = new ServerSocket(0, 1, address)) {
-                int port = probe.getLocalPort();
-                if (port < 65535 && isFree(address, port + 1)) {
-                    return port;
+            // the system hands out ports in no order, so on a busy host a neighbour is often taken
+            for (int probe = 0; probe < RANGE_PROBES; probe++) {
+                try (ServerSocket socket = new ServerSocket(0, 1, address)) {
+                    int port = socket.getLocalPort();
+                    if (port < 65535 && isFree(address, port + 1)) {
+                        return port;
+                    }
                 }
             }
-            throw new IOException("the port next to a free one on " + address.getHostAddress() + " is taken");
+            throw new IOException("no two adjacent free ports on " + address.getHostAddress() + " after "
+                    + RANGE_PROBES + " tries");
         }
         for (int probe = 0; probe < RANGE_PROBES; probe++) {
             int port = first + ThreadLocalRandom.current().nextInt(last - first);
