@@ -12,6 +12,9 @@ import org.vtpm.tpm.command.CreatePrimary;
 import org.vtpm.tpm.command.DecodedCommand;
 import org.vtpm.tpm.command.DictionaryAttackLockReset;
 import org.vtpm.tpm.command.DictionaryAttackParameters;
+import org.vtpm.tpm.command.EcdhKeyGen;
+import org.vtpm.tpm.command.EcdhZGen;
+import org.vtpm.tpm.command.EncryptDecrypt2;
 import org.vtpm.tpm.command.EventSequenceComplete;
 import org.vtpm.tpm.command.EvictControl;
 import org.vtpm.tpm.command.FlushContext;
@@ -43,6 +46,8 @@ import org.vtpm.tpm.command.Quote;
 import org.vtpm.tpm.command.ReadClock;
 import org.vtpm.tpm.command.ReadPublic;
 import org.vtpm.tpm.command.ResponseFraming;
+import org.vtpm.tpm.command.RsaDecrypt;
+import org.vtpm.tpm.command.RsaEncrypt;
 import org.vtpm.tpm.command.SelfTest;
 import org.vtpm.tpm.command.SequenceComplete;
 import org.vtpm.tpm.command.SequenceUpdate;
@@ -54,6 +59,7 @@ import org.vtpm.tpm.command.StirRandom;
 import org.vtpm.tpm.command.TpmCommand;
 import org.vtpm.tpm.command.TpmResponse;
 import org.vtpm.tpm.command.VerifySignature;
+import org.vtpm.tpm.engine.commands.AsymmetricCommands;
 import org.vtpm.tpm.engine.commands.AttestationCommands;
 import org.vtpm.tpm.engine.commands.Capabilities;
 import org.vtpm.tpm.engine.commands.ClockCommands;
@@ -72,6 +78,7 @@ import org.vtpm.tpm.engine.commands.SequenceCommands;
 import org.vtpm.tpm.engine.commands.SessionCommands;
 import org.vtpm.tpm.engine.commands.SigningCommands;
 import org.vtpm.tpm.engine.commands.StartupCommands;
+import org.vtpm.tpm.engine.commands.SymmetricCommands;
 import org.vtpm.tpm.engine.keys.PrimaryKeys;
 import org.vtpm.tpm.engine.state.EngineState;
 import org.vtpm.tpm.engine.state.ShutdownState;
@@ -120,6 +127,8 @@ final class Dispatcher {
         ClockCommands clock = new ClockCommands(state.clock());
         NvCommands nv = new NvCommands(state);
         DictionaryAttackCommands da = new DictionaryAttackCommands(state.dictionaryAttack());
+        AsymmetricCommands asymmetric = new AsymmetricCommands(state);
+        SymmetricCommands symmetric = new SymmetricCommands(state);
         Capabilities capabilities = new Capabilities(state, table);
         table.add(Startup.class, startup::startup, NV)
                 .add(Shutdown.class, startup::shutdown, NV)
@@ -167,7 +176,12 @@ final class Dispatcher {
                 .add(NvWriteLock.class, nv::writeLock, NV)
                 .add(NvReadLock.class, nv::readLock, NV)
                 .add(DictionaryAttackLockReset.class, da::lockReset, NV)
-                .add(DictionaryAttackParameters.class, da::parameters, NV);
+                .add(DictionaryAttackParameters.class, da::parameters, NV)
+                .add(RsaEncrypt.class, asymmetric::rsaEncrypt, NONE)
+                .add(RsaDecrypt.class, asymmetric::rsaDecrypt, NONE)
+                .add(EcdhKeyGen.class, asymmetric::ecdhKeyGen, NONE)
+                .add(EcdhZGen.class, asymmetric::ecdhZGen, NONE)
+                .add(EncryptDecrypt2.class, symmetric::encryptDecrypt2, NONE);
     }
 
     byte[] process(int locality, byte[] buffer) {

@@ -1,0 +1,70 @@
+package org.vtpm.tpm.engine.commands;
+
+import org.vtpm.tpm.command.EncryptDecrypt2;
+import org.vtpm.tpm.command.EncryptDecrypt2Response;
+import org.vtpm.tpm.engine.keys.SymmetricModes;
+import org.vtpm.tpm.engine.state.EngineState;
+import org.vtpm.tpm.engine.state.LoadedKey;
+import org.vtpm.tpm.types.AlgId;
+import org.vtpm.tpm.types.Iv;
+import org.vtpm.tpm.types.MaxBuffer;
+import org.vtpm.tpm.types.ObjectAttributes;
+import org.vtpm.tpm.types.SymCipherParms;
+import org.vtpm.tpm.types.SymKey;
+import org.vtpm.tpm.types.SymModeAlg;
+import org.vtpm.tpm.wire.TpmRc;
+
+/** TPM2_EncryptDecrypt2 (Part 3, 15.3) with AES keys. */
+public final class SymmetricCommands {
+
+    private static final int DATA = 1;
+    private static final int MODE = 3;
+    private static final int IV = 4;
+
+    private final EngineState state;
+
+    public SymmetricCommands(EngineState state) {
+        this.state = state;
+    }
+
+    /**
+     * Encrypts (the key needs sign) or decrypts (it needs decrypt) with an unrestricted
+     * symmetric key, in the key's mode or, when the key has none, the caller's.
+     */
+    public EncryptDecrypt2Response encryptDecrypt2(EncryptDecrypt2 command, Request request) throws CommandError {
+        if (!(state.objects().get(command.keyHandle()).orElseThrow() instanceof LoadedKey key)
+                || !key.publicValue().type().equals(AlgId.SYMCIPHER)) {
+            throw CommandError.of(TpmRc.KEY.withHandle(1));
+        }
+        boolean decrypt = command.decrypt();
+        if (key.has(ObjectAttributes.RESTRICTED)
+                || !key.has(decrypt ? ObjectAttributes.DECRYPT : ObjectAttributes.SIGN_ENCRYPT)) {
+            throw CommandError.of(TpmRc.ATTRIBUTES.withHandle(1));
+        }
+        AlgId mode = ((SymModeAlg) ((SymCipherParms) key.publicValue().parameters()).sym().mode()).mode();
+        AlgId requested = command.mode();
+        if (mode.equals(AlgId.NULL)) {
+            if (requested.equals(AlgId.NULL)) {
+                throw CommandError.of(TpmRc.MODE.withParameter(MODE));
+            }
+            mode = requested;
+        } else if (!requested.equals(AlgId.NULL) && !requested.equals(mode)) {
+            throw CommandError.of(TpmRc.MODE.withParameter(MODE));
+        }
+        byte[] iv = command.ivIn().buffer();
+        boolean ecb = mode.equals(AlgId.ECB);
+        if (iv.length != (ecb ? 0 : SymmetricModes.BLOCK_SIZE)) {
+            throw CommandError.of(TpmRc.SIZE.withParameter(IV));
+        }
+        byte[] data = command.inData().buffer();
+        if ((ecb || mode.equals(AlgId.CBC)) && data.length % SymmetricModes.BLOCK_SIZE != 0) {
+            throw CommandError.of(TpmRc.SIZE.withParameter(DATA));
+        }
+        if (!(key.sensitive().orElseThrow(() -> CommandError.of(TpmRc.KEY.withHandle(1))).sensitive()
+                instanceof SymKey symKey)) {
+            throw CommandError.of(TpmRc.KEY.withHandle(1));
+        }
+        SymmetricModes.Result result = SymmetricModes.crypt(mode, decrypt, symKey.buffer(), iv, data);
+        return new EncryptDecrypt2Response(new MaxBuffer(result.data()), new Iv(result.ivOut()));
+    }
+}
