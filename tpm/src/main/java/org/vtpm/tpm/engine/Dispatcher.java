@@ -2,6 +2,7 @@ package org.vtpm.tpm.engine;
 
 import java.util.List;
 
+import org.vtpm.tpm.command.ActivateCredential;
 import org.vtpm.tpm.command.Certify;
 import org.vtpm.tpm.command.CertifyCreation;
 import org.vtpm.tpm.command.CommandFraming;
@@ -12,6 +13,7 @@ import org.vtpm.tpm.command.CreatePrimary;
 import org.vtpm.tpm.command.DecodedCommand;
 import org.vtpm.tpm.command.DictionaryAttackLockReset;
 import org.vtpm.tpm.command.DictionaryAttackParameters;
+import org.vtpm.tpm.command.Duplicate;
 import org.vtpm.tpm.command.EcdhKeyGen;
 import org.vtpm.tpm.command.EcdhZGen;
 import org.vtpm.tpm.command.EncryptDecrypt2;
@@ -25,9 +27,11 @@ import org.vtpm.tpm.command.GetTime;
 import org.vtpm.tpm.command.Hash;
 import org.vtpm.tpm.command.HashSequenceStart;
 import org.vtpm.tpm.command.Hmac;
+import org.vtpm.tpm.command.Import;
 import org.vtpm.tpm.command.IncrementalSelfTest;
 import org.vtpm.tpm.command.Load;
 import org.vtpm.tpm.command.LoadExternal;
+import org.vtpm.tpm.command.MakeCredential;
 import org.vtpm.tpm.command.NvDefineSpace;
 import org.vtpm.tpm.command.NvExtend;
 import org.vtpm.tpm.command.NvIncrement;
@@ -66,7 +70,9 @@ import org.vtpm.tpm.engine.commands.ClockCommands;
 import org.vtpm.tpm.engine.commands.CommandError;
 import org.vtpm.tpm.engine.commands.CommandTable;
 import org.vtpm.tpm.engine.commands.ContextCommands;
+import org.vtpm.tpm.engine.commands.CredentialCommands;
 import org.vtpm.tpm.engine.commands.DictionaryAttackCommands;
+import org.vtpm.tpm.engine.commands.DuplicationCommands;
 import org.vtpm.tpm.engine.commands.HashCommands;
 import org.vtpm.tpm.engine.commands.NvCommands;
 import org.vtpm.tpm.engine.commands.ObjectCommands;
@@ -129,6 +135,8 @@ final class Dispatcher {
         DictionaryAttackCommands da = new DictionaryAttackCommands(state.dictionaryAttack());
         AsymmetricCommands asymmetric = new AsymmetricCommands(state);
         SymmetricCommands symmetric = new SymmetricCommands(state);
+        CredentialCommands credentials = new CredentialCommands(state);
+        DuplicationCommands duplication = new DuplicationCommands(state);
         Capabilities capabilities = new Capabilities(state, table);
         table.add(Startup.class, startup::startup, NV)
                 .add(Shutdown.class, startup::shutdown, NV)
@@ -181,7 +189,11 @@ final class Dispatcher {
                 .add(RsaDecrypt.class, asymmetric::rsaDecrypt, NONE)
                 .add(EcdhKeyGen.class, asymmetric::ecdhKeyGen, NONE)
                 .add(EcdhZGen.class, asymmetric::ecdhZGen, NONE)
-                .add(EncryptDecrypt2.class, symmetric::encryptDecrypt2, NONE);
+                .add(EncryptDecrypt2.class, symmetric::encryptDecrypt2, NONE)
+                .add(MakeCredential.class, credentials::makeCredential, NONE)
+                .add(ActivateCredential.class, credentials::activateCredential, NONE)
+                .add(Duplicate.class, duplication::duplicate, NONE)
+                .add(Import.class, duplication::importObject, NONE);
     }
 
     byte[] process(int locality, byte[] buffer) {

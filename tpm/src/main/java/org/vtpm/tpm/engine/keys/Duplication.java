@@ -58,11 +58,7 @@ public final class Duplication {
             throw new TpmFormatException(TpmRc.SIZE, "inner wrap key: " + e.getMessage());
         }
         TpmReader in = new TpmReader(plaintext);
-        int size = in.readU16();
-        if (size != nameAlg.digestSize()) {
-            throw new TpmFormatException(TpmRc.INTEGRITY, "inner integrity of " + size + " bytes");
-        }
-        byte[] integrity = in.readBytes(size);
+        byte[] integrity = ProtectedStorage.readIntegrity(in);
         byte[] sized = in.readBytes(in.remaining());
         if (!MessageDigest.isEqual(integrity, nameAlg.hash(sized, name.buffer()))) {
             throw new TpmFormatException(TpmRc.INTEGRITY, "inner integrity check failed");

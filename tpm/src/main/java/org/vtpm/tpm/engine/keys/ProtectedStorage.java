@@ -9,6 +9,7 @@ import org.vtpm.tpm.crypto.Hmac;
 import org.vtpm.tpm.crypto.Kdfa;
 import org.vtpm.tpm.types.Name;
 import org.vtpm.tpm.types.Sensitive;
+import org.vtpm.tpm.types.TpmLimits;
 import org.vtpm.tpm.wire.Codecs;
 import org.vtpm.tpm.wire.TpmFormatException;
 import org.vtpm.tpm.wire.TpmReader;
@@ -67,11 +68,7 @@ public final class ProtectedStorage {
      */
     public static byte[] unwrapOuter(Parent protector, Name name, byte[] blob) throws TpmFormatException {
         TpmReader in = new TpmReader(blob);
-        int size = in.readU16();
-        if (size != protector.nameAlg().digestSize()) {
-            throw new TpmFormatException(TpmRc.INTEGRITY, "integrity of " + size + " bytes");
-        }
-        byte[] integrity = in.readBytes(size);
+        byte[] integrity = readIntegrity(in);
         byte[] encrypted = in.readBytes(in.remaining());
         byte[] expected = Hmac.compute(protector.nameAlg(), integrityKey(protector), encrypted, name.buffer());
         if (!MessageDigest.isEqual(expected, integrity)) {
@@ -82,6 +79,19 @@ public final class ProtectedStorage {
         } catch (CryptoException e) {
             throw new TpmFormatException(TpmRc.INTEGRITY, "cannot decrypt: " + e.getMessage());
         }
+    }
+
+    /**
+     * The TPM2B_DIGEST an integrity check starts with, read as the reference implementation
+     * unmarshals it (TPM_RC_SIZE above the largest digest, TPM_RC_INSUFFICIENT when cut short);
+     * a digest of another length then simply fails the comparison.
+     */
+    static byte[] readIntegrity(TpmReader in) throws TpmFormatException {
+        int size = in.readU16();
+        if (size > TpmLimits.MAX_DIGEST_SIZE) {
+            throw new TpmFormatException(TpmRc.SIZE, "integrity of " + size + " bytes");
+        }
+        return in.readBytes(size);
     }
 
     /** {@code bytes} as a TPM2B: its size, then itself. */
