@@ -5,6 +5,11 @@ import java.util.List;
 import org.vtpm.tpm.command.ActivateCredential;
 import org.vtpm.tpm.command.Certify;
 import org.vtpm.tpm.command.CertifyCreation;
+import org.vtpm.tpm.command.ChangeEps;
+import org.vtpm.tpm.command.ChangePps;
+import org.vtpm.tpm.command.Clear;
+import org.vtpm.tpm.command.ClearControl;
+import org.vtpm.tpm.command.ClockSet;
 import org.vtpm.tpm.command.CommandFraming;
 import org.vtpm.tpm.command.ContextLoad;
 import org.vtpm.tpm.command.ContextSave;
@@ -26,6 +31,8 @@ import org.vtpm.tpm.command.GetTestResult;
 import org.vtpm.tpm.command.GetTime;
 import org.vtpm.tpm.command.Hash;
 import org.vtpm.tpm.command.HashSequenceStart;
+import org.vtpm.tpm.command.HierarchyChangeAuth;
+import org.vtpm.tpm.command.HierarchyControl;
 import org.vtpm.tpm.command.Hmac;
 import org.vtpm.tpm.command.Import;
 import org.vtpm.tpm.command.IncrementalSelfTest;
@@ -55,6 +62,7 @@ import org.vtpm.tpm.command.RsaEncrypt;
 import org.vtpm.tpm.command.SelfTest;
 import org.vtpm.tpm.command.SequenceComplete;
 import org.vtpm.tpm.command.SequenceUpdate;
+import org.vtpm.tpm.command.SetPrimaryPolicy;
 import org.vtpm.tpm.command.Shutdown;
 import org.vtpm.tpm.command.Sign;
 import org.vtpm.tpm.command.StartAuthSession;
@@ -74,6 +82,7 @@ import org.vtpm.tpm.engine.commands.CredentialCommands;
 import org.vtpm.tpm.engine.commands.DictionaryAttackCommands;
 import org.vtpm.tpm.engine.commands.DuplicationCommands;
 import org.vtpm.tpm.engine.commands.HashCommands;
+import org.vtpm.tpm.engine.commands.HierarchyCommands;
 import org.vtpm.tpm.engine.commands.NvCommands;
 import org.vtpm.tpm.engine.commands.ObjectCommands;
 import org.vtpm.tpm.engine.commands.PcrCommands;
@@ -87,12 +96,15 @@ import org.vtpm.tpm.engine.commands.StartupCommands;
 import org.vtpm.tpm.engine.commands.SymmetricCommands;
 import org.vtpm.tpm.engine.keys.PrimaryKeys;
 import org.vtpm.tpm.engine.state.EngineState;
+import org.vtpm.tpm.engine.state.LoadedKey;
+import org.vtpm.tpm.engine.state.NvIndex;
 import org.vtpm.tpm.engine.state.ShutdownState;
 import org.vtpm.tpm.types.Cc;
 import org.vtpm.tpm.types.CcAttributes;
 import org.vtpm.tpm.types.Handle;
 import org.vtpm.tpm.types.Hc;
 import org.vtpm.tpm.types.Ht;
+import org.vtpm.tpm.types.NvAttributes;
 import org.vtpm.tpm.types.St;
 import org.vtpm.tpm.types.TpmLimits;
 import org.vtpm.tpm.wire.TpmFormatException;
@@ -110,6 +122,7 @@ final class Dispatcher {
     private static final CcAttributes NONE = CcAttributes.NONE;
     private static final CcAttributes NV = CcAttributes.NV;
     private static final CcAttributes FLUSHED = CcAttributes.FLUSHED;
+    private static final CcAttributes EXTENSIVE = CcAttributes.EXTENSIVE;
     private static final int HEADER_SIZE = 10;
 
     private final EngineState state;
@@ -137,6 +150,7 @@ final class Dispatcher {
         SymmetricCommands symmetric = new SymmetricCommands(state);
         CredentialCommands credentials = new CredentialCommands(state);
         DuplicationCommands duplication = new DuplicationCommands(state);
+        HierarchyCommands hierarchy = new HierarchyCommands(state);
         Capabilities capabilities = new Capabilities(state, table);
         table.add(Startup.class, startup::startup, NV)
                 .add(Shutdown.class, startup::shutdown, NV)
@@ -193,7 +207,15 @@ final class Dispatcher {
                 .add(MakeCredential.class, credentials::makeCredential, NONE)
                 .add(ActivateCredential.class, credentials::activateCredential, NONE)
                 .add(Duplicate.class, duplication::duplicate, NONE)
-                .add(Import.class, duplication::importObject, NONE);
+                .add(Import.class, duplication::importObject, NONE)
+                .add(HierarchyChangeAuth.class, hierarchy::hierarchyChangeAuth, NV)
+                .add(SetPrimaryPolicy.class, hierarchy::setPrimaryPolicy, NV)
+                .add(Clear.class, hierarchy::clear, CcAttributes.of(NV, EXTENSIVE))
+                .add(ClearControl.class, hierarchy::clearControl, NV)
+                .add(HierarchyControl.class, hierarchy::hierarchyControl, CcAttributes.of(NV, EXTENSIVE))
+                .add(ChangeEps.class, hierarchy::changeEps, CcAttributes.of(NV, EXTENSIVE))
+                .add(ChangePps.class, hierarchy::changePps, CcAttributes.of(NV, EXTENSIVE))
+                .add(ClockSet.class, clock::clockSet, NV);
     }
 
     byte[] process(int locality, byte[] buffer) {
@@ -283,7 +305,8 @@ final class Dispatcher {
                     throw CommandError.of(new TpmRc(TpmRc.REFERENCE_H0.value() + i));
                 }
             } else if (type.equals(Ht.PERSISTENT)) {
-                if (state.objects().get(handle).isEmpty()) {
+                if (state.objects().get(handle).isEmpty() || state.objects().get(handle).get() instanceof LoadedKey key
+                        && !state.hierarchies().isEnabled(key.hierarchy())) {
                     throw CommandError.of(TpmRc.HANDLE.withHandle(i + 1));
                 }
             } else if (type.equals(Ht.HMAC_SESSION) || type.equals(Ht.POLICY_SESSION)) {
@@ -291,13 +314,19 @@ final class Dispatcher {
                     throw CommandError.of(new TpmRc(TpmRc.REFERENCE_H0.value() + i));
                 }
             } else if (type.equals(Ht.NV_INDEX)) {
-                if (state.nv().get(handle).isEmpty()) {
+                if (state.nv().get(handle).isEmpty() || !isAccessible(state.nv().get(handle).get())) {
                     throw CommandError.of(TpmRc.HANDLE.withHandle(i + 1));
                 }
             } else if (!type.equals(Ht.PCR) || handle.value() > Hc.PCR_LAST) {
                 throw CommandError.of(TpmRc.HANDLE.withHandle(i + 1));
             }
         }
+    }
+
+    /** An index is out of reach while the hierarchy that defined it is disabled (phEnableNV or shEnable). */
+    private boolean isAccessible(NvIndex index) {
+        return index.has(NvAttributes.PLATFORMCREATE) ? state.hierarchies().phEnableNv()
+                : state.hierarchies().isEnabled(Handle.RH_OWNER);
     }
 
     private static boolean isHierarchy(Handle handle) {
