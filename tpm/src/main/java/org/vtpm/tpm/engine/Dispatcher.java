@@ -39,6 +39,7 @@ import org.vtpm.tpm.command.IncrementalSelfTest;
 import org.vtpm.tpm.command.Load;
 import org.vtpm.tpm.command.LoadExternal;
 import org.vtpm.tpm.command.MakeCredential;
+import org.vtpm.tpm.command.NvCertify;
 import org.vtpm.tpm.command.NvDefineSpace;
 import org.vtpm.tpm.command.NvExtend;
 import org.vtpm.tpm.command.NvIncrement;
@@ -142,9 +143,9 @@ final class Dispatcher {
         SessionCommands sessions = new SessionCommands(state);
         ObjectCommands objects = new ObjectCommands(state, new PrimaryKeys());
         SigningCommands signing = new SigningCommands(state);
-        AttestationCommands attestation = new AttestationCommands(state);
         ClockCommands clock = new ClockCommands(state.clock());
         NvCommands nv = new NvCommands(state);
+        AttestationCommands attestation = new AttestationCommands(state, nv);
         DictionaryAttackCommands da = new DictionaryAttackCommands(state.dictionaryAttack());
         AsymmetricCommands asymmetric = new AsymmetricCommands(state);
         SymmetricCommands symmetric = new SymmetricCommands(state);
@@ -215,7 +216,8 @@ final class Dispatcher {
                 .add(HierarchyControl.class, hierarchy::hierarchyControl, CcAttributes.of(NV, EXTENSIVE))
                 .add(ChangeEps.class, hierarchy::changeEps, CcAttributes.of(NV, EXTENSIVE))
                 .add(ChangePps.class, hierarchy::changePps, CcAttributes.of(NV, EXTENSIVE))
-                .add(ClockSet.class, clock::clockSet, NV);
+                .add(ClockSet.class, clock::clockSet, NV)
+                .add(NvCertify.class, attestation::nvCertify, NONE);
     }
 
     byte[] process(int locality, byte[] buffer) {
