@@ -166,8 +166,7 @@ public final class DuplicationCommands {
             throw CommandError.of(e.rc().base().withParameter(IMPORT_DUPLICATE));
         }
         if (parent.has(ObjectAttributes.FIXED_TPM)) {
-            ObjectTemplates.validate(publicArea, IMPORT_OBJECT_PUBLIC,
-                    !publicArea.objectAttributes().has(ObjectAttributes.SENSITIVE_DATA_ORIGIN));
+            ObjectTemplates.validateExisting(publicArea, IMPORT_OBJECT_PUBLIC);
             if (!KeyMaterial.isPair(publicArea, sensitive)) {
                 throw CommandError.of(TpmRc.BINDING.withParameter(IMPORT_OBJECT_PUBLIC));
             }

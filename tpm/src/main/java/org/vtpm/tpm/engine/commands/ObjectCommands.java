@@ -108,8 +108,7 @@ public final class ObjectCommands {
             throw CommandError.of(TpmRc.SIZE.withParameter(2));
         }
         Public publicArea = command.inPublic().value();
-        ObjectTemplates.validate(publicArea, 2,
-                !publicArea.objectAttributes().has(ObjectAttributes.SENSITIVE_DATA_ORIGIN));
+        ObjectTemplates.validateExisting(publicArea, 2);
         Name name = Name.of(command.inPublic());
         Sensitive sensitive;
         try {

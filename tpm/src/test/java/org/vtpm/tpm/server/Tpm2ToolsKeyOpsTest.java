@@ -1,0 +1,179 @@
+package org.vtpm.tpm.server;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vtpm.tpm.testing.Tpm2Tools;
+
+/**
+ * tpm2-tools against the engine's socket server for the key operations: credentials (made by the
+ * TPM and by the tools alone), RSA and AES encryption checked with openssl, keys imported from
+ * outside, hierarchy authorization, Clear, dictionary-attack lockout, and an EK certificate the
+ * platform provisions in NV and {@code tpm2_getekcertificate} reads back.
+ */
+class Tpm2ToolsKeyOpsTest {
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    @TempDir
+    Path stateDirectory;
+
+    @TempDir
+    Path work;
+
+    private ServedTpm tpm;
+    private String tcti;
+
+    @BeforeAll
+    static void toolsInstalled() {
+        assertTrue(Tpm2Tools.installed(), "tpm2-tools are required: apt-get install tpm2-tools");
+    }
+
+    @BeforeEach
+    void powerOn() throws Exception {
+        tpm = ServedTpm.start(stateDirectory, ServedTpm.Protocol.SWTPM, ServerOptions.defaults(),
+                ServedTpm.Backend.ENGINE);
+        tcti = "swtpm:host=127.0.0.1,port=" + tpm.port(ServerChannel.SWTPM_DATA);
+        run("swtpm_ioctl", "--tcp", "127.0.0.1:" + tpm.port(ServerChannel.SWTPM_CONTROL), "-i");
+        run("tpm2_startup", "-c");
+    }
+
+    @AfterEach
+    void powerOff() throws Exception {
+        tpm.close();
+    }
+
+    @Test
+    void credentialsMadeWithTheTpmAndWithoutActivate() throws Exception {
+        run("tpm2_createprimary", "-C", "o", "-G", "ecc256", "-c", "srk.ctx");
+        flushTransients();
+        run("tpm2_create", "-C", "srk.ctx", "-G", "ecc256:ecdsa-sha256:null", "-a",
+                "fixedtpm|fixedparent|sensitivedataorigin|userwithauth|restricted|sign", "-u", "ak.pub", "-r",
+                "ak.priv");
+        flushTransients();
+        run("tpm2_load", "-C", "srk.ctx", "-u", "ak.pub", "-r", "ak.priv", "-c", "ak.ctx", "-n", "ak.name");
+        flushTransients();
+        String akName = HEX.formatHex(Files.readAllBytes(work.resolve("ak.name")));
+        byte[] secret = "a credential for the AK".getBytes();
+        Files.write(work.resolve("secret"), secret);
+        for (String ek : new String[] {"rsa2048", "ecc256"}) {
+            run("tpm2_createprimary", "-C", "e", "-G", ek, "-c", "ek.ctx");
+            flushTransients();
+            run("tpm2_readpublic", "-c", "ek.ctx", "-o", "ek.pub");
+            flushTransients();
+            run("tpm2_makecredential", "-u", "ek.pub", "-s", "secret", "-n", akName, "-o", "by-tpm");
+            flushTransients();
+            run("tpm2_makecredential", "-T", "none", "-u", "ek.pub", "-s", "secret", "-n", akName, "-o",
+                    "by-tools");
+            for (String blob : new String[] {"by-tpm", "by-tools"}) {
+                run("tpm2_activatecredential", "-c", "ak.ctx", "-C", "ek.ctx", "-i", blob, "-o", "activated");
+                flushTransients();
+                assertArrayEquals(secret, Files.readAllBytes(work.resolve("activated")), ek + " " + blob);
+                fails("tpm2_activatecredential", "-c", "srk.ctx", "-C", "ek.ctx", "-i", blob, "-o", "activated");
+                flushTransients();
+            }
+        }
+    }
+
+    @Test
+    void rsaAndAesEncryptionAgreeWithOpenssl() throws Exception {
+        run("tpm2_createprimary", "-C", "o", "-G", "ecc256", "-c", "srk.ctx");
+        flushTransients();
+        run("tpm2_create", "-C", "srk.ctx", "-G", "rsa2048", "-a",
+                "decrypt|fixedtpm|fixedparent|sensitivedataorigin|userwithauth", "-u", "rsa.pub", "-r", "rsa.priv");
+        flushTransients();
+        run("tpm2_load", "-C", "srk.ctx", "-u", "rsa.pub", "-r", "rsa.priv", "-c", "rsa.ctx");
+        flushTransients();
+        run("tpm2_readpublic", "-c", "rsa.ctx", "-f", "pem", "-o", "rsa.pem");
+        flushTransients();
+        byte[] message = "encrypted to an RSA key".getBytes();
+        Files.write(work.resolve("message"), message);
+        run("openssl", "pkeyutl", "-encrypt", "-pubin", "-inkey", "rsa.pem", "-pkeyopt", "rsa_padding_mode:oaep",
+                "-pkeyopt", "rsa_oaep_md:sha256", "-pkeyopt", "rsa_mgf1_md:sha256", "-in", "message", "-out",
+                "by-openssl");
+        run("tpm2_rsaencrypt", "-c", "rsa.ctx", "-s", "oaep", "-o", "by-tpm", "message");
+        flushTransients();
+        for (String ciphertext : new String[] {"by-openssl", "by-tpm"}) {
+            run("tpm2_rsadecrypt", "-c", "rsa.ctx", "-s", "oaep", "-o", "decrypted", ciphertext);
+            flushTransients();
+            assertArrayEquals(message, Files.readAllBytes(work.resolve("decrypted")), ciphertext);
+        }
+
+        byte[] aesKey = HEX.parseHex("000102030405060708090a0b0c0d0e0f");
+        byte[] iv = HEX.parseHex("f0f1f2f3f4f5f6f7f8f9fafbfcfdfeff");
+        Files.write(work.resolve("aes.key"), aesKey);
+        Files.write(work.resolve("iv"), iv);
+        run("tpm2_import", "-C", "srk.ctx", "-G", "aes", "-i", "aes.key", "-u", "aes.pub", "-r", "aes.priv");
+        flushTransients();
+        run("tpm2_load", "-C", "srk.ctx", "-u", "aes.pub", "-r", "aes.priv", "-c", "aes.ctx");
+        flushTransients();
+        for (String[] mode : new String[][] {{"cfb", "aes-128-cfb"}, {"cbc", "aes-128-cbc"}, {"ctr", "aes-128-ctr"},
+                {"ofb", "aes-128-ofb"}}) {
+            byte[] plain = "thirty-two bytes of plaintext!!!".getBytes();
+            Files.write(work.resolve("plain"), plain);
+            run("tpm2_encryptdecrypt", "-c", "aes.ctx", "-G", mode[0], "-t", "iv", "-o", "by-tpm", "plain");
+            flushTransients();
+            run("openssl", "enc", "-" + mode[1], "-nopad", "-K", HEX.formatHex(aesKey), "-iv", HEX.formatHex(iv),
+                    "-in", "plain", "-out", "by-openssl");
+            assertArrayEquals(Files.readAllBytes(work.resolve("by-openssl")),
+                    Files.readAllBytes(work.resolve("by-tpm")), mode[0]);
+            run("tpm2_encryptdecrypt", "-d", "-c", "aes.ctx", "-G", mode[0], "-t", "iv", "-o", "decrypted",
+                    "by-tpm");
+            flushTransients();
+            assertArrayEquals(plain, Files.readAllBytes(work.resolve("decrypted")), mode[0]);
+        }
+    }
+
+    @Test
+    void anOpensslKeyImportedSignsVerifiably() throws Exception {
+        run("tpm2_createprimary", "-C", "o", "-G", "rsa2048", "-c", "srk.ctx");
+        flushTransients();
+        run("openssl", "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "key.pem");
+        run("openssl", "pkey", "-in", "key.pem", "-pubout", "-out", "public.pem");
+        run("tpm2_import", "-C", "srk.ctx", "-G", "ecc", "-i", "key.pem", "-u", "key.pub", "-r", "key.priv");
+        flushTransients();
+        run("tpm2_load", "-C", "srk.ctx", "-u", "key.pub", "-r", "key.priv", "-c", "key.ctx");
+        flushTransients();
+        Files.writeString(work.resolve("message"), "signed by an imported key");
+        run("tpm2_sign", "-c", "key.ctx", "-g", "sha256", "-f", "plain", "-o", "signature", "message");
+        flushTransients();
+        assertTrue(run("openssl", "dgst", "-sha256", "-verify", "public.pem", "-signature", "signature", "message")
+                .contains("Verified OK"));
+    }
+
+    @Test
+    void anEkCertificateThePlatformProvisionsIsFoundByGetEkCertificate() throws Exception {
+        run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-subj", "/CN=EK",
+                "-days", "1", "-outform", "DER", "-out", "ek.der");
+        byte[] certificate = Files.readAllBytes(work.resolve("ek.der"));
+        // The attributes TCG's EK Credential Profile gives the EK certificate indices.
+        run("tpm2_nvdefine", "0x1c00002", "-C", "p", "-s", Integer.toString(certificate.length), "-a",
+                "ppwrite|writedefine|ppread|ownerread|authread|no_da|platformcreate");
+        run("tpm2_nvwrite", "0x1c00002", "-C", "p", "-i", "ek.der");
+        run("tpm2_nvwritelock", "0x1c00002", "-C", "p");
+        fails("tpm2_nvwrite", "0x1c00002", "-C", "p", "-i", "ek.der");
+        run("tpm2_getekcertificate", "-o", "found.der");
+        assertArrayEquals(certificate, Files.readAllBytes(work.resolve("found.der")));
+    }
+
+    private String run(String... command) throws Exception {
+        return Tpm2Tools.run(work, tcti, command);
+    }
+
+    private String fails(String... command) throws Exception {
+        return Tpm2Tools.fails(work, tcti, command);
+    }
+
+    private void flushTransients() throws Exception {
+        run("tpm2_flushcontext", "--transient-object");
+    }
+}
