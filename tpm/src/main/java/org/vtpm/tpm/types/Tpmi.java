@@ -223,12 +223,13 @@ public final class Tpmi {
         }
     }
 
-    /** TPMI_RH_HIERARCHY_POLICY: the entities whose authPolicy TPM2_SetPrimaryPolicy sets. */
+    /**
+     * TPMI_RH_HIERARCHY_POLICY: the entities whose authPolicy TPM2_SetPrimaryPolicy sets. The
+     * specification adds the ACT handles where ACTs are implemented; this library implements none.
+     */
     public static final class RhHierarchyPolicy extends Handles {
         public RhHierarchyPolicy() {
-            super(oneOf(Handle.RH_OWNER, Handle.RH_PLATFORM, Handle.RH_ENDORSEMENT, Handle.RH_LOCKOUT)
-                    .or(h -> Integer.compareUnsigned(h, Handle.RH_ACT_0.value()) >= 0
-                            && Integer.compareUnsigned(h, Handle.RH_ACT_F.value()) <= 0));
+            super(oneOf(Handle.RH_OWNER, Handle.RH_PLATFORM, Handle.RH_ENDORSEMENT, Handle.RH_LOCKOUT));
         }
     }
 

@@ -86,7 +86,7 @@ final class ExternalKeys {
         RANDOM.nextBytes(key);
         RANDOM.nextBytes(seed);
         Public publicArea = new Public(AlgId.SYMCIPHER, AlgId.SHA256, ObjectAttributes.of(ObjectAttributes.DECRYPT,
-                ObjectAttributes.SIGN_ENCRYPT, ObjectAttributes.USER_WITH_AUTH), Digest.EMPTY,
+                ObjectAttributes.SIGN_ENCRYPT, ObjectAttributes.USER_WITH_AUTH, ObjectAttributes.NO_DA), Digest.EMPTY,
                 new SymCipherParms(new SymDefObject(AlgId.AES, new KeyBits(bits), new SymModeAlg(mode))),
                 new Digest(HashAlgorithm.SHA256.hash(seed, key)));
         return new Pair(publicArea, new Sensitive(AlgId.SYMCIPHER, AUTH, new Digest(seed), new SymKey(key)));

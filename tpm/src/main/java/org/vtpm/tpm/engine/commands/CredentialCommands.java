@@ -59,7 +59,9 @@ public final class CredentialCommands {
      */
     public ActivateCredentialResponse activateCredential(ActivateCredential command, Request request)
             throws CommandError {
-        LoadedKey activated = (LoadedKey) state.objects().get(command.activateHandle()).orElseThrow();
+        if (!(state.objects().get(command.activateHandle()).orElseThrow() instanceof LoadedKey activated)) {
+            throw CommandError.of(TpmRc.TYPE.withHandle(1));
+        }
         LoadedKey protector = protector(command.keyHandle(), 2);
         AsymmetricKeyParameter privateKey = protector.privateKey()
                 .orElseThrow(() -> CommandError.of(TpmRc.KEY.withHandle(2)));

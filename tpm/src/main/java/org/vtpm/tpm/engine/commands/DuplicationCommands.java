@@ -55,7 +55,9 @@ public final class DuplicationCommands {
      * wraps. encryptionKeyOut is the inner key when the TPM made it, else empty.
      */
     public DuplicateResponse duplicate(Duplicate command, Request request) throws CommandError {
-        LoadedKey object = (LoadedKey) state.objects().get(command.objectHandle()).orElseThrow();
+        if (!(state.objects().get(command.objectHandle()).orElseThrow() instanceof LoadedKey object)) {
+            throw CommandError.of(TpmRc.TYPE.withHandle(1));
+        }
         if (object.has(ObjectAttributes.FIXED_PARENT)) {
             throw CommandError.of(TpmRc.ATTRIBUTES.withHandle(1));
         }

@@ -7,9 +7,11 @@ import org.vtpm.tpm.engine.state.EngineState;
 import org.vtpm.tpm.engine.state.LoadedKey;
 import org.vtpm.tpm.types.AlgId;
 import org.vtpm.tpm.types.Iv;
+import org.vtpm.tpm.types.KeyBits;
 import org.vtpm.tpm.types.MaxBuffer;
 import org.vtpm.tpm.types.ObjectAttributes;
 import org.vtpm.tpm.types.SymCipherParms;
+import org.vtpm.tpm.types.SymDefObject;
 import org.vtpm.tpm.types.SymKey;
 import org.vtpm.tpm.types.SymModeAlg;
 import org.vtpm.tpm.wire.TpmRc;
@@ -41,7 +43,11 @@ public final class SymmetricCommands {
                 || !key.has(decrypt ? ObjectAttributes.DECRYPT : ObjectAttributes.SIGN_ENCRYPT)) {
             throw CommandError.of(TpmRc.ATTRIBUTES.withHandle(1));
         }
-        AlgId mode = ((SymModeAlg) ((SymCipherParms) key.publicValue().parameters()).sym().mode()).mode();
+        SymDefObject definition = ((SymCipherParms) key.publicValue().parameters()).sym();
+        if (!(definition.mode() instanceof SymModeAlg keyMode) || !(definition.keyBits() instanceof KeyBits bits)) {
+            throw CommandError.of(TpmRc.KEY.withHandle(1));
+        }
+        AlgId mode = keyMode.mode();
         AlgId requested = command.mode();
         if (mode.equals(AlgId.NULL)) {
             if (requested.equals(AlgId.NULL)) {
@@ -61,7 +67,8 @@ public final class SymmetricCommands {
             throw CommandError.of(TpmRc.SIZE.withParameter(DATA));
         }
         if (!(key.sensitive().orElseThrow(() -> CommandError.of(TpmRc.KEY.withHandle(1))).sensitive()
-                instanceof SymKey symKey)) {
+                instanceof SymKey symKey) || symKey.size() * 8 != bits.value()
+                || bits.value() != 128 && bits.value() != 256) {
             throw CommandError.of(TpmRc.KEY.withHandle(1));
         }
         SymmetricModes.Result result = SymmetricModes.crypt(mode, decrypt, symKey.buffer(), iv, data);
