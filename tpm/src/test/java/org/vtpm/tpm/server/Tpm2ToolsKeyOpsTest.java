@@ -151,6 +151,22 @@ class Tpm2ToolsKeyOpsTest {
     }
 
     @Test
+    void dictionaryAttackLockoutAndItsReset() throws Exception {
+        run("tpm2_dictionarylockout", "-s", "-n", "2", "-t", "600", "-l", "600");
+        run("tpm2_nvdefine", "0x1500031", "-C", "o", "-s", "8", "-a", "authread|authwrite", "-p", "index-pw");
+        Files.writeString(work.resolve("data"), "8 bytes!");
+        fails("tpm2_nvwrite", "0x1500031", "-C", "0x1500031", "-P", "wrong", "-i", "data");
+        fails("tpm2_nvwrite", "0x1500031", "-C", "0x1500031", "-P", "wrong", "-i", "data");
+        String locked = fails("tpm2_nvwrite", "0x1500031", "-C", "0x1500031", "-P", "index-pw", "-i", "data");
+        assertTrue(locked.contains("lockout"), locked);
+        assertTrue(run("tpm2_getcap", "properties-variable").contains("inLockout:                 1"));
+
+        run("tpm2_dictionarylockout", "-c");
+        run("tpm2_nvwrite", "0x1500031", "-C", "0x1500031", "-P", "index-pw", "-i", "data");
+        assertTrue(run("tpm2_getcap", "properties-variable").contains("inLockout:                 0"));
+    }
+
+    @Test
     void anEkCertificateThePlatformProvisionsIsFoundByGetEkCertificate() throws Exception {
         run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-subj", "/CN=EK",
                 "-days", "1", "-outform", "DER", "-out", "ek.der");
