@@ -50,6 +50,7 @@ public final class Commands {
             row(Cc.CERTIFY_CREATION, CertifyCreation.class),
             row(Cc.DUPLICATE, Duplicate.class),
             row(Cc.GET_TIME, GetTime.class),
+            row(Cc.GET_SESSION_AUDIT_DIGEST, GetSessionAuditDigest.class),
             row(Cc.NV_READ, NvRead.class),
             row(Cc.NV_READ_LOCK, NvReadLock.class, CcAttributes.NV),
             row(Cc.OBJECT_CHANGE_AUTH, ObjectChangeAuth.class),
@@ -75,9 +76,11 @@ public final class Commands {
             row(Cc.POLICY_AUTHORIZE, PolicyAuthorize.class),
             row(Cc.POLICY_AUTH_VALUE, PolicyAuthValue.class),
             row(Cc.POLICY_COMMAND_CODE, PolicyCommandCode.class),
+            row(Cc.POLICY_COUNTER_TIMER, PolicyCounterTimer.class),
             row(Cc.POLICY_CP_HASH, PolicyCpHash.class),
             row(Cc.POLICY_NAME_HASH, PolicyNameHash.class),
             row(Cc.POLICY_OR, PolicyOr.class),
+            row(Cc.POLICY_TICKET, PolicyTicket.class),
             row(Cc.READ_PUBLIC, ReadPublic.class),
             row(Cc.RSA_ENCRYPT, RsaEncrypt.class),
             row(Cc.START_AUTH_SESSION, StartAuthSession.class),
@@ -94,8 +97,12 @@ public final class Commands {
             row(Cc.NV_CERTIFY, NvCertify.class),
             row(Cc.EVENT_SEQUENCE_COMPLETE, EventSequenceComplete.class, CcAttributes.NV, CcAttributes.FLUSHED),
             row(Cc.HASH_SEQUENCE_START, HashSequenceStart.class),
+            row(Cc.POLICY_DUPLICATION_SELECT, PolicyDuplicationSelect.class),
             row(Cc.POLICY_GET_DIGEST, PolicyGetDigest.class),
             row(Cc.POLICY_PASSWORD, PolicyPassword.class),
+            row(Cc.POLICY_NV_WRITTEN, PolicyNvWritten.class),
+            row(Cc.POLICY_TEMPLATE, PolicyTemplate.class),
+            row(Cc.POLICY_AUTHORIZE_NV, PolicyAuthorizeNv.class),
             row(Cc.ENCRYPT_DECRYPT2, EncryptDecrypt2.class));
 
     private static final Map<Integer, CommandSpec<?>> BY_CODE = new HashMap<>();

@@ -3,6 +3,8 @@ package org.vtpm.tpm.engine;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import org.vtpm.tpm.command.AuthRole;
 import org.vtpm.tpm.command.CommandSpec;
@@ -20,17 +22,16 @@ import org.vtpm.tpm.engine.commands.Entities;
 import org.vtpm.tpm.engine.state.AuthSession;
 import org.vtpm.tpm.engine.state.DictionaryAttack;
 import org.vtpm.tpm.engine.state.EngineState;
-import org.vtpm.tpm.engine.state.LoadedKey;
+import org.vtpm.tpm.engine.state.PolicyState;
 import org.vtpm.tpm.types.AlgId;
 import org.vtpm.tpm.types.Auth;
 import org.vtpm.tpm.types.AuthCommand;
 import org.vtpm.tpm.types.AuthResponse;
+import org.vtpm.tpm.types.Cc;
 import org.vtpm.tpm.types.Handle;
-import org.vtpm.tpm.types.Ht;
 import org.vtpm.tpm.types.KeyBits;
 import org.vtpm.tpm.types.Name;
 import org.vtpm.tpm.types.Nonce;
-import org.vtpm.tpm.types.ObjectAttributes;
 import org.vtpm.tpm.types.SessionAttributes;
 import org.vtpm.tpm.types.St;
 import org.vtpm.tpm.wire.TpmRc;
@@ -39,29 +40,40 @@ import org.vtpm.tpm.wire.TpmRc;
  * The authorization area, run once for every command before its function (the role of the
  * reference implementation's SessionProcess.c). Each handle that needs authorization is matched
  * with the session at the same position; sessions are checked for being usable, then each
- * authorization (a password, or an HMAC over cpHash and the nonces), then a session may decrypt
- * the first parameter. After the command, {@link Area#respond} encrypts the first response
- * parameter if asked, rolls the nonces and computes the response HMACs.
+ * authorization (a password, an HMAC over cpHash and the nonces, or a policy session whose digest
+ * and deferred conditions hold), then a session may decrypt the first parameter. After the
+ * command, {@link Area#respond} encrypts the first response parameter if asked, extends the audit
+ * session's digest, rolls the nonces, computes the response HMACs and resets used policy sessions.
  */
 final class Authorizations {
 
     private static final SessionAttributes PASSWORD_FORBIDDEN = SessionAttributes.of(SessionAttributes.AUDIT,
             SessionAttributes.AUDIT_EXCLUSIVE, SessionAttributes.AUDIT_RESET, SessionAttributes.DECRYPT,
             SessionAttributes.ENCRYPT);
-    private static final SessionAttributes AUDIT = SessionAttributes.of(SessionAttributes.AUDIT,
-            SessionAttributes.AUDIT_EXCLUSIVE, SessionAttributes.AUDIT_RESET);
     private static final AuthResponse PASSWORD_ACK = new AuthResponse(Nonce.EMPTY,
             SessionAttributes.CONTINUE_SESSION, Auth.EMPTY);
     private static final int MIN_NONCE = 16;
+    /** Commands that take no sessions, so that they leave the exclusive audit session alone. */
+    private static final Set<Integer> SESSIONLESS = Set.of(Cc.CONTEXT_SAVE.value(), Cc.CONTEXT_LOAD.value(),
+            Cc.FLUSH_CONTEXT.value());
 
     private final EngineState state;
+    private final PolicyAuthorization policies;
 
     Authorizations(EngineState state) {
         this.state = state;
+        this.policies = new PolicyAuthorization(state);
     }
 
-    /** One session of a command, as checked: what its response needs. */
-    private record Use(AuthCommand command, AuthSession session, byte[] authValue, boolean bound) {
+    /**
+     * One session of a command, as checked: what its response needs.
+     *
+     * @param entity the handle it authorizes, or null
+     * @param includeAuth whether the entity's authValue keys its HMACs (not for a bound HMAC
+     *     session, and for a policy session only after PolicyAuthValue)
+     */
+    private record Use(AuthCommand command, AuthSession session, Handle entity, byte[] authValue,
+            boolean includeAuth) {
 
         boolean isPassword() {
             return session == null;
@@ -70,22 +82,30 @@ final class Authorizations {
         /** sessionKey || authValue: the HMAC key, and (with the authValue of the entity) the encryption key. */
         byte[] key(boolean withAuth) {
             byte[] sessionKey = session.sessionKey();
-            byte[] auth = withAuth ? authValue : new byte[0];
+            byte[] auth = withAuth && authValue != null ? authValue : new byte[0];
             byte[] out = new byte[sessionKey.length + auth.length];
             System.arraycopy(sessionKey, 0, out, 0, sessionKey.length);
             System.arraycopy(auth, 0, out, sessionKey.length, auth.length);
             return out;
         }
+
+        boolean passwordInClear() {
+            return session.policy().map(PolicyState::passwordNeeded).orElse(false);
+        }
     }
 
     /** A command's checked authorization area. */
     final class Area {
+        private final DecodedCommand command;
         private final List<Use> uses;
         private final byte[] parameters;
+        private final int audit;
 
-        private Area(List<Use> uses, byte[] parameters) {
+        private Area(DecodedCommand command, List<Use> uses, byte[] parameters, int audit) {
+            this.command = command;
             this.uses = uses;
             this.parameters = parameters;
+            this.audit = audit;
         }
 
         /** The parameter area, its first parameter decrypted if a session asked for it. */
@@ -110,6 +130,7 @@ final class Authorizations {
                             responseParameters, true);
                 }
             }
+            SessionAttributes auditAttributes = audit(spec, responseParameters);
             List<AuthResponse> acks = new ArrayList<>(uses.size());
             for (int i = 0; i < uses.size(); i++) {
                 Use use = uses.get(i);
@@ -120,16 +141,54 @@ final class Authorizations {
                 AuthSession session = use.session();
                 byte[] nonceTpm = newNonces.get(i);
                 session.nonceTpm(nonceTpm);
-                SessionAttributes attributes = use.command().sessionAttributes();
-                byte[] rpHash = ParameterHashes.rpHash(session.hash(), TpmRc.SUCCESS, spec.code(), responseParameters);
-                byte[] hmac = Hmac.compute(session.hash(), use.key(use.authValue() != null && !use.bound()), rpHash,
-                        nonceTpm, use.command().nonce().buffer(), new byte[] {(byte) attributes.value()});
+                SessionAttributes attributes = i == audit ? auditAttributes : use.command().sessionAttributes();
+                byte[] key = use.key(use.includeAuth());
+                byte[] hmac = use.passwordInClear() || key.length == 0 && use.command().hmac().isEmpty()
+                        ? new byte[0]
+                        : Hmac.compute(session.hash(), key,
+                                ParameterHashes.rpHash(session.hash(), TpmRc.SUCCESS, spec.code(), responseParameters),
+                                nonceTpm, use.command().nonce().buffer(), new byte[] {(byte) attributes.value()});
                 acks.add(new AuthResponse(new Nonce(nonceTpm), attributes, new Auth(hmac)));
                 if (!attributes.has(SessionAttributes.CONTINUE_SESSION)) {
                     state.sessions().flush(use.command().sessionHandle());
+                } else {
+                    session.policy().ifPresent(p -> p.restart(state.clock().time(), state.sessions().epoch()));
                 }
             }
             return ResponseFraming.encode(tag, spec.responseHandles(typed), responseParameters, acks);
+        }
+
+        /**
+         * Extends the audit session's digest with cpHash and rpHash; the first use, or
+         * auditReset, starts it over and makes it the exclusive audit session, which any command
+         * without it ends being.
+         *
+         * @return the audit session's attributes as the response reports them
+         */
+        private SessionAttributes audit(CommandSpec<?> spec, byte[] responseParameters) {
+            if (audit < 0) {
+                if (!SESSIONLESS.contains(spec.code().value())) {
+                    state.sessions().exclusiveAudit(Optional.empty());
+                }
+                return null;
+            }
+            Use use = uses.get(audit);
+            AuthSession session = use.session();
+            Handle handle = use.command().sessionHandle();
+            SessionAttributes attributes = use.command().sessionAttributes();
+            if (!session.isAudit() || attributes.has(SessionAttributes.AUDIT_RESET)) {
+                session.startAudit();
+                state.sessions().exclusiveAudit(Optional.of(handle));
+            } else if (!state.sessions().exclusiveAudit().filter(handle::equals).isPresent()) {
+                state.sessions().exclusiveAudit(Optional.empty());
+            }
+            boolean exclusive = state.sessions().exclusiveAudit().filter(handle::equals).isPresent();
+            session.extendAudit(
+                    ParameterHashes.cpHash(session.hash(), spec.code(), names(command),
+                            command.parameters().toByteArray()),
+                    ParameterHashes.rpHash(session.hash(), TpmRc.SUCCESS, spec.code(), responseParameters));
+            return exclusive ? attributes.with(SessionAttributes.AUDIT_EXCLUSIVE)
+                    : attributes.without(SessionAttributes.AUDIT_EXCLUSIVE);
         }
     }
 
@@ -146,6 +205,7 @@ final class Authorizations {
         }
         int decrypting = -1;
         int encrypting = -1;
+        int auditing = -1;
         for (int i = 0; i < sessions.size(); i++) {
             AuthCommand session = sessions.get(i);
             int number = i + 1;
@@ -165,12 +225,17 @@ final class Authorizations {
             AuthSession loaded = state.sessions().get(session.sessionHandle())
                     .orElseThrow(() -> CommandError.of(new TpmRc(TpmRc.REFERENCE_S0.value() + number - 1)));
             int nonceSize = session.nonce().size();
-            if (nonceSize < MIN_NONCE || nonceSize > loaded.hash().digestSize()) {
+            // A policy session proving the authValue in clear carries no HMAC for a nonce to
+            // freshen, and tpm2-tss sends it without one, as the reference implementation allows.
+            boolean inClear = loaded.policy().filter(PolicyState::passwordNeeded).isPresent();
+            if (nonceSize < (inClear ? 0 : MIN_NONCE) || nonceSize > loaded.hash().digestSize()) {
                 throw CommandError.of(TpmRc.SIZE.withSession(number));
             }
             boolean crypt = attributes.has(SessionAttributes.DECRYPT) || attributes.has(SessionAttributes.ENCRYPT);
-            if ((attributes.value() & AUDIT.value()) != 0
-                    || i >= authorized.size() && !crypt
+            boolean audit = attributes.has(SessionAttributes.AUDIT);
+            if (loaded.policy().filter(PolicyState::isTrial).isPresent()
+                    || i >= authorized.size() && !crypt && !audit
+                    || audit && (auditing >= 0 || loaded.isPolicy())
                     || attributes.has(SessionAttributes.DECRYPT) && (decrypting >= 0 || !command.spec().commandEncryptable())
                     || attributes.has(SessionAttributes.ENCRYPT) && (encrypting >= 0 || !command.spec().responseEncryptable())) {
                 throw CommandError.of(TpmRc.ATTRIBUTES.withSession(number));
@@ -178,11 +243,19 @@ final class Authorizations {
             if (crypt && loaded.symmetric().algorithm().equals(AlgId.NULL)) {
                 throw CommandError.of(TpmRc.SYMMETRIC.withSession(number));
             }
+            if (audit && loaded.isAudit() && !attributes.has(SessionAttributes.AUDIT_RESET)
+                    && attributes.has(SessionAttributes.AUDIT_EXCLUSIVE)
+                    && !state.sessions().exclusiveAudit().filter(session.sessionHandle()::equals).isPresent()) {
+                throw CommandError.of(TpmRc.EXCLUSIVE);
+            }
             if (attributes.has(SessionAttributes.DECRYPT)) {
                 decrypting = i;
             }
             if (attributes.has(SessionAttributes.ENCRYPT)) {
                 encrypting = i;
+            }
+            if (audit) {
+                auditing = i;
             }
         }
         List<Use> uses = checkAuthorizations(command, sessions, authorized, roles);
@@ -191,7 +264,7 @@ final class Authorizations {
             Use use = uses.get(decrypting);
             parameters = crypt(use, use.command().nonce().buffer(), use.session().nonceTpm(), parameters, false);
         }
-        return new Area(uses, parameters);
+        return new Area(command, uses, parameters, auditing);
     }
 
     private List<Use> checkAuthorizations(DecodedCommand command, List<AuthCommand> sessions, List<Handle> authorized,
@@ -200,61 +273,86 @@ final class Authorizations {
         long clock = state.clock().clock();
         da.recover(clock);
         List<Use> uses = new ArrayList<>(sessions.size());
-        List<Name> names = null;
+        Cc code = command.spec().code();
         for (int i = 0; i < sessions.size(); i++) {
             AuthCommand session = sessions.get(i);
+            int number = i + 1;
             AuthSession loaded = state.sessions().get(session.sessionHandle()).orElse(null);
             if (i >= authorized.size()) {
-                uses.add(new Use(session, loaded, null, false));
+                uses.add(new Use(session, loaded, null, null, false));
                 continue;
             }
             Handle entity = authorized.get(i);
+            AuthRole role = roles.get(i);
+            boolean policy = loaded != null && loaded.isPolicy();
+            Optional<PolicyState> policyState = policy ? loaded.policy() : Optional.empty();
+            boolean includeAuth = policy
+                    ? policyState.get().authValueNeeded() || policyState.get().passwordNeeded()
+                    : loaded == null || !isBound(loaded, entity);
             boolean lockout = entity.equals(Handle.RH_LOCKOUT);
             boolean exempt = Entities.isDaExempt(state, entity);
-            if (lockout ? da.lockoutAuthLocked() : !exempt && da.inLockout()) {
+            if ((includeAuth || !policy) && (lockout ? da.lockoutAuthLocked() : !exempt && da.inLockout())) {
                 throw CommandError.of(TpmRc.LOCKOUT);
             }
-            if (needsPolicy(entity, roles.get(i))) {
-                throw CommandError.of(TpmRc.AUTH_UNAVAILABLE);
+            if (policy) {
+                if (!policies.isAuthPolicyAvailable(entity, role, code)) {
+                    throw CommandError.of(TpmRc.AUTH_UNAVAILABLE);
+                }
+                try {
+                    policies.check(command, entity, role, loaded, names(command));
+                } catch (CommandError e) {
+                    throw CommandError.of(e.rc().withSession(number));
+                }
+            } else {
+                if (policies.isPolicyRequired(entity, role)) {
+                    throw CommandError.of(TpmRc.AUTH_TYPE);
+                }
+                if (!policies.isAuthValueAvailable(entity, role, code)) {
+                    throw CommandError.of(TpmRc.AUTH_UNAVAILABLE);
+                }
             }
-            if (!exempt) {
+            if (includeAuth && !exempt) {
                 da.use();
             }
             byte[] authValue = AuthValues.trimTrailingZeros(Entities.authValue(state, entity));
+            Use use = new Use(session, loaded, entity, authValue, includeAuth);
             boolean valid;
-            boolean bound = false;
-            if (loaded == null) {
+            if (loaded == null || use.passwordInClear()) {
                 valid = MessageDigest.isEqual(authValue, AuthValues.trimTrailingZeros(session.hmac().buffer()));
             } else {
-                if (names == null) {
-                    names = new ArrayList<>(command.handles().size());
-                    for (Handle handle : command.handles()) {
-                        names.add(Entities.name(state, handle));
-                    }
-                }
-                Name name = Entities.name(state, entity);
-                bound = !loaded.bindName().isEmpty() && loaded.bindName().equals(name);
-                Use use = new Use(session, loaded, authValue, bound);
-                byte[] cpHash = ParameterHashes.cpHash(loaded.hash(), command.spec().code(), names,
-                        command.parameters().toByteArray());
-                byte[] expected = Hmac.compute(loaded.hash(), use.key(!bound), cpHash, session.nonce().buffer(),
-                        loaded.nonceTpm(), new byte[] {(byte) session.sessionAttributes().value()});
-                valid = MessageDigest.isEqual(expected, session.hmac().buffer());
+                byte[] key = use.key(includeAuth);
+                valid = key.length == 0 && session.hmac().isEmpty() || MessageDigest.isEqual(session.hmac().buffer(),
+                        Hmac.compute(loaded.hash(), key, ParameterHashes.cpHash(loaded.hash(), code, names(command),
+                                command.parameters().toByteArray()), session.nonce().buffer(), loaded.nonceTpm(),
+                                new byte[] {(byte) session.sessionAttributes().value()}));
             }
             if (!valid) {
-                if (exempt) {
-                    throw CommandError.of(TpmRc.BAD_AUTH.withSession(i + 1));
+                if (exempt || !includeAuth) {
+                    throw CommandError.of(TpmRc.BAD_AUTH.withSession(number));
                 }
                 if (lockout) {
                     da.lockoutFailed(clock);
                 } else {
                     da.failed(clock);
                 }
-                throw CommandError.of(TpmRc.AUTH_FAIL.withSession(i + 1));
+                throw CommandError.of(TpmRc.AUTH_FAIL.withSession(number));
             }
-            uses.add(new Use(session, loaded, authValue, bound));
+            uses.add(use);
         }
         return uses;
+    }
+
+    /** An HMAC session authorizing the entity it is bound to leaves the authValue out of the HMAC key. */
+    private boolean isBound(AuthSession session, Handle entity) {
+        return !session.bindName().isEmpty() && session.bindName().equals(Entities.name(state, entity));
+    }
+
+    private List<Name> names(DecodedCommand command) {
+        List<Name> names = new ArrayList<>(command.handles().size());
+        for (Handle handle : command.handles()) {
+            names.add(Entities.name(state, handle));
+        }
+        return names;
     }
 
     /**
@@ -290,19 +388,5 @@ final class Authorizations {
         byte[] out = parameters.clone();
         System.arraycopy(result, 0, out, 2, size);
         return out;
-    }
-
-    /**
-     * Whether only a policy session can authorize this use of an object: the USER role of an object
-     * without userWithAuth, the ADMIN role of one with adminWithPolicy (Part 1, 19.7).
-     */
-    private boolean needsPolicy(Handle entity, AuthRole role) {
-        if (!(entity.type().equals(Ht.TRANSIENT) || entity.type().equals(Ht.PERSISTENT))
-                || !(state.objects().get(entity).orElseThrow() instanceof LoadedKey key)) {
-            return false;
-        }
-        return role == AuthRole.USER && !key.has(ObjectAttributes.USER_WITH_AUTH)
-                || role == AuthRole.ADMIN && key.has(ObjectAttributes.ADMIN_WITH_POLICY)
-                || role == AuthRole.DUP;
     }
 }

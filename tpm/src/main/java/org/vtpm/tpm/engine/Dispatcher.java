@@ -27,6 +27,7 @@ import org.vtpm.tpm.command.EvictControl;
 import org.vtpm.tpm.command.FlushContext;
 import org.vtpm.tpm.command.GetCapability;
 import org.vtpm.tpm.command.GetRandom;
+import org.vtpm.tpm.command.GetSessionAuditDigest;
 import org.vtpm.tpm.command.GetTestResult;
 import org.vtpm.tpm.command.GetTime;
 import org.vtpm.tpm.command.Hash;
@@ -40,6 +41,7 @@ import org.vtpm.tpm.command.Load;
 import org.vtpm.tpm.command.LoadExternal;
 import org.vtpm.tpm.command.MakeCredential;
 import org.vtpm.tpm.command.NvCertify;
+import org.vtpm.tpm.command.NvChangeAuth;
 import org.vtpm.tpm.command.NvDefineSpace;
 import org.vtpm.tpm.command.NvExtend;
 import org.vtpm.tpm.command.NvIncrement;
@@ -50,10 +52,30 @@ import org.vtpm.tpm.command.NvSetBits;
 import org.vtpm.tpm.command.NvUndefineSpace;
 import org.vtpm.tpm.command.NvWrite;
 import org.vtpm.tpm.command.NvWriteLock;
+import org.vtpm.tpm.command.ObjectChangeAuth;
 import org.vtpm.tpm.command.PcrEvent;
 import org.vtpm.tpm.command.PcrExtend;
 import org.vtpm.tpm.command.PcrRead;
 import org.vtpm.tpm.command.PcrReset;
+import org.vtpm.tpm.command.PolicyAuthValue;
+import org.vtpm.tpm.command.PolicyAuthorize;
+import org.vtpm.tpm.command.PolicyAuthorizeNv;
+import org.vtpm.tpm.command.PolicyCommandCode;
+import org.vtpm.tpm.command.PolicyCounterTimer;
+import org.vtpm.tpm.command.PolicyCpHash;
+import org.vtpm.tpm.command.PolicyDuplicationSelect;
+import org.vtpm.tpm.command.PolicyGetDigest;
+import org.vtpm.tpm.command.PolicyNameHash;
+import org.vtpm.tpm.command.PolicyNv;
+import org.vtpm.tpm.command.PolicyNvWritten;
+import org.vtpm.tpm.command.PolicyOr;
+import org.vtpm.tpm.command.PolicyPassword;
+import org.vtpm.tpm.command.PolicyPcr;
+import org.vtpm.tpm.command.PolicyRestart;
+import org.vtpm.tpm.command.PolicySecret;
+import org.vtpm.tpm.command.PolicySigned;
+import org.vtpm.tpm.command.PolicyTemplate;
+import org.vtpm.tpm.command.PolicyTicket;
 import org.vtpm.tpm.command.Quote;
 import org.vtpm.tpm.command.ReadClock;
 import org.vtpm.tpm.command.ReadPublic;
@@ -71,9 +93,12 @@ import org.vtpm.tpm.command.Startup;
 import org.vtpm.tpm.command.StirRandom;
 import org.vtpm.tpm.command.TpmCommand;
 import org.vtpm.tpm.command.TpmResponse;
+import org.vtpm.tpm.command.Unseal;
 import org.vtpm.tpm.command.VerifySignature;
 import org.vtpm.tpm.engine.commands.AsymmetricCommands;
 import org.vtpm.tpm.engine.commands.AttestationCommands;
+import org.vtpm.tpm.engine.commands.AuditCommands;
+import org.vtpm.tpm.engine.commands.AuthChangeCommands;
 import org.vtpm.tpm.engine.commands.Capabilities;
 import org.vtpm.tpm.engine.commands.ClockCommands;
 import org.vtpm.tpm.engine.commands.CommandError;
@@ -87,8 +112,12 @@ import org.vtpm.tpm.engine.commands.HierarchyCommands;
 import org.vtpm.tpm.engine.commands.NvCommands;
 import org.vtpm.tpm.engine.commands.ObjectCommands;
 import org.vtpm.tpm.engine.commands.PcrCommands;
+import org.vtpm.tpm.engine.commands.PolicyAuthCommands;
+import org.vtpm.tpm.engine.commands.PolicyCommands;
+import org.vtpm.tpm.engine.commands.PolicyNvCommands;
 import org.vtpm.tpm.engine.commands.RandomCommands;
 import org.vtpm.tpm.engine.commands.Request;
+import org.vtpm.tpm.engine.commands.SealCommands;
 import org.vtpm.tpm.engine.commands.SelfTests;
 import org.vtpm.tpm.engine.commands.SequenceCommands;
 import org.vtpm.tpm.engine.commands.SessionCommands;
@@ -153,6 +182,12 @@ final class Dispatcher {
         DuplicationCommands duplication = new DuplicationCommands(state);
         HierarchyCommands hierarchy = new HierarchyCommands(state);
         Capabilities capabilities = new Capabilities(state, table);
+        PolicyCommands policy = new PolicyCommands(state, table);
+        PolicyAuthCommands policyAuth = new PolicyAuthCommands(state);
+        PolicyNvCommands policyNv = new PolicyNvCommands(state);
+        SealCommands seal = new SealCommands(state);
+        AuthChangeCommands authChange = new AuthChangeCommands(state, objects);
+        AuditCommands audit = new AuditCommands(state, attestation);
         table.add(Startup.class, startup::startup, NV)
                 .add(Shutdown.class, startup::shutdown, NV)
                 .add(SelfTest.class, tests::selfTest, NV)
@@ -168,6 +203,29 @@ final class Dispatcher {
                 .add(Hash.class, hashes::hash, NONE)
                 .add(FlushContext.class, contexts::flush, NONE)
                 .add(StartAuthSession.class, sessions::start, NONE)
+                .add(PolicyPcr.class, policy::policyPcr, NONE)
+                .add(PolicyAuthValue.class, policy::policyAuthValue, NONE)
+                .add(PolicyPassword.class, policy::policyPassword, NONE)
+                .add(PolicyCommandCode.class, policy::policyCommandCode, NONE)
+                .add(PolicyOr.class, policy::policyOr, NONE)
+                .add(PolicyCpHash.class, policy::policyCpHash, NONE)
+                .add(PolicyNameHash.class, policy::policyNameHash, NONE)
+                .add(PolicyDuplicationSelect.class, policy::policyDuplicationSelect, NONE)
+                .add(PolicyNvWritten.class, policy::policyNvWritten, NONE)
+                .add(PolicyTemplate.class, policy::policyTemplate, NONE)
+                .add(PolicyCounterTimer.class, policy::policyCounterTimer, NONE)
+                .add(PolicyGetDigest.class, policy::policyGetDigest, NONE)
+                .add(PolicyRestart.class, policy::policyRestart, NONE)
+                .add(PolicySigned.class, policyAuth::policySigned, NONE)
+                .add(PolicySecret.class, policyAuth::policySecret, NONE)
+                .add(PolicyTicket.class, policyAuth::policyTicket, NONE)
+                .add(PolicyAuthorize.class, policyAuth::policyAuthorize, NONE)
+                .add(PolicyAuthorizeNv.class, policyNv::policyAuthorizeNv, NONE)
+                .add(PolicyNv.class, policyNv::policyNv, NONE)
+                .add(Unseal.class, seal::unseal, NONE)
+                .add(ObjectChangeAuth.class, authChange::objectChangeAuth, NONE)
+                .add(NvChangeAuth.class, authChange::nvChangeAuth, NV)
+                .add(GetSessionAuditDigest.class, audit::getSessionAuditDigest, NONE)
                 .add(ContextSave.class, contexts::save, NONE)
                 .add(ContextLoad.class, contexts::load, NONE)
                 .add(HashSequenceStart.class, sequences::start, NONE)

@@ -21,17 +21,22 @@
  *
  * <p>Inside, the layout follows the reference implementation: the package-private {@code Dispatcher}
  * checks the header, handles and authorization area once for all commands ({@code Authorizations}:
- * password and HMAC sessions, parameter decryption, dictionary-attack checks; after the command it
- * encrypts the response parameter and computes the response HMACs), then calls one short function
+ * password, HMAC and policy sessions, parameter decryption, dictionary-attack checks, with
+ * {@code PolicyAuthorization} deciding which kind of authorization an entity allows for a role and
+ * checking what a policy session deferred; after the command it encrypts the response parameter,
+ * extends the audit session's digest, computes the response HMACs and resets used policy
+ * sessions), then calls one short function
  * per command, found in {@code engine.commands} (one class per command family); the subsystems
  * they act on live in {@code engine.state}, key material and its protection in {@code engine.keys}.
  *
  * <p>Implemented: Startup, Shutdown, SelfTest, IncrementalSelfTest, GetTestResult, GetRandom,
  * StirRandom, GetCapability, PCR_Read/Extend/Event/Reset, Hash, HashSequenceStart, SequenceUpdate,
  * SequenceComplete, EventSequenceComplete, CreatePrimary, Create, Load, LoadExternal, ReadPublic,
- * FlushContext, ContextSave and ContextLoad (objects and HMAC sessions), EvictControl, Sign,
+ * FlushContext, ContextSave and ContextLoad (objects, HMAC and policy sessions), EvictControl, Sign,
  * VerifySignature, HMAC, Quote, Certify, CertifyCreation, GetTime, ReadClock, the NV commands for ordinary, counter, bits and extend
- * indices, StartAuthSession (HMAC sessions), DictionaryAttackLockReset and
+ * indices, NV_ChangeAuth, StartAuthSession (HMAC, policy and trial sessions), every policy
+ * assertion from PolicyPCR to PolicyAuthorizeNV with PolicyGetDigest and PolicyRestart, Unseal,
+ * ObjectChangeAuth, GetSessionAuditDigest, DictionaryAttackLockReset and
  * DictionaryAttackParameters. GetCapability(TPM_CAP_COMMANDS) lists exactly these.
  */
 package org.vtpm.tpm.engine;

@@ -344,6 +344,13 @@ public final class Tpmi {
         }
     }
 
+    /** TPMI_SH_HMAC. */
+    public static final class ShHmac extends Handles {
+        public ShHmac() {
+            super(type(Hc.HR_HMAC_SESSION));
+        }
+    }
+
     /** TPMI_SH_POLICY. */
     public static final class ShPolicy extends Handles {
         public ShPolicy() {

@@ -204,7 +204,7 @@ class SessionContextTest {
         tpm.execute(new ContextSave(encryptingSession().handle()));
         tpm.execute(new Shutdown(Su.STATE));
         byte[] state = engine.saveState();
-        int savedSection = state.length - 12 - (1 + 1 + 8);
+        int savedSection = state.length - 12 - (1 + 1 + 8 + 1);
         assertEquals("SVSS", new String(state, savedSection, 4, StandardCharsets.US_ASCII), "the last section");
 
         engine = Engine.restore(Arrays.copyOf(state, savedSection));

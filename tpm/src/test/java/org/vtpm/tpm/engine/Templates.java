@@ -50,6 +50,12 @@ final class Templates {
                 new RsaParms(SymDefObject.aesCfb(128), RsaScheme.NULL, 2048, 0), PublicKeyRsa.EMPTY);
     }
 
+    /** A sealed-data object: keyed-hash without sign or decrypt, usable only through {@code authPolicy}. */
+    static Public sealedData(Digest authPolicy) {
+        return new Public(AlgId.KEYEDHASH, AlgId.SHA256, ObjectAttributes.of(ObjectAttributes.FIXED_TPM,
+                ObjectAttributes.FIXED_PARENT), authPolicy, new KeyedHashParms(KeyedHashScheme.NULL), Digest.EMPTY);
+    }
+
     static Public hmac(AlgId hash) {
         return new Public(AlgId.KEYEDHASH, AlgId.SHA256, SIGNING, Digest.EMPTY,
                 new KeyedHashParms(new KeyedHashScheme(AlgId.HMAC, new SchemeHash(hash))), Digest.EMPTY);

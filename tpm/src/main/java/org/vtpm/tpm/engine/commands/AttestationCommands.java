@@ -143,7 +143,7 @@ public final class AttestationCommands {
     }
 
     /** The signing key, or null for TPM_RH_NULL (the attestation is then returned unsigned). */
-    private LoadedKey signer(Handle handle, int handleNumber) throws CommandError {
+    LoadedKey signer(Handle handle, int handleNumber) throws CommandError {
         if (handle.equals(Handle.RH_NULL)) {
             return null;
         }
@@ -154,7 +154,7 @@ public final class AttestationCommands {
         throw CommandError.of(TpmRc.KEY.withHandle(handleNumber));
     }
 
-    private Signature signIfKeyed(LoadedKey key, SigScheme inScheme, Attest attest, int schemeParameter)
+    Signature signIfKeyed(LoadedKey key, SigScheme inScheme, Attest attest, int schemeParameter)
             throws CommandError {
         if (key == null) {
             return new Signature(AlgId.NULL, Empty.INSTANCE);

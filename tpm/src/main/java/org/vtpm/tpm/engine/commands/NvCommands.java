@@ -222,13 +222,15 @@ public final class NvCommands {
 
     /**
      * The authorizing entity must be one the index's attributes allow: the owner, the platform, or
-     * the index itself (its authValue; policy sessions are not implemented).
+     * the index itself, whose authValue (AUTHREAD/AUTHWRITE) or policy (POLICYREAD/POLICYWRITE) the
+     * dispatcher has already checked against the kind of session used.
      */
     private static void checkAccess(Handle authHandle, Handle nvIndex, NvIndex index, NvAttributes owner,
             NvAttributes platform, NvAttributes self) throws CommandError {
         boolean allowed = authHandle.equals(Handle.RH_OWNER) ? index.has(owner)
                 : authHandle.equals(Handle.RH_PLATFORM) ? index.has(platform)
-                : authHandle.equals(nvIndex) && index.has(self);
+                : authHandle.equals(nvIndex) && (index.has(self) || index.has(self.equals(NvAttributes.AUTHWRITE)
+                        ? NvAttributes.POLICYWRITE : NvAttributes.POLICYREAD));
         if (!allowed) {
             throw CommandError.of(TpmRc.NV_AUTHORIZATION);
         }

@@ -126,7 +126,7 @@ public final class ObjectCommands {
     }
 
     /** A loaded storage key (restricted, decrypting, with its seed): else TPM_RC_TYPE for handle 1. */
-    private LoadedKey storageParent(Handle handle) throws CommandError {
+    LoadedKey storageParent(Handle handle) throws CommandError {
         if (state.objects().get(handle).orElseThrow() instanceof LoadedKey key
                 && key.has(ObjectAttributes.RESTRICTED) && key.has(ObjectAttributes.DECRYPT)
                 && key.sensitive().isPresent()) {
@@ -135,7 +135,7 @@ public final class ObjectCommands {
         throw CommandError.of(TpmRc.TYPE.withHandle(1));
     }
 
-    private static ProtectedStorage.Parent protection(LoadedKey parent) throws CommandError {
+    static ProtectedStorage.Parent protection(LoadedKey parent) throws CommandError {
         return Protectors.of(parent.publicValue(), parent.sensitive().orElseThrow().seedValue().buffer());
     }
 

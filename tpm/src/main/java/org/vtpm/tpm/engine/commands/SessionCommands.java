@@ -16,6 +16,7 @@ import org.vtpm.tpm.crypto.RsaOaep;
 import org.vtpm.tpm.engine.state.AuthSession;
 import org.vtpm.tpm.engine.state.EngineState;
 import org.vtpm.tpm.engine.state.LoadedKey;
+import org.vtpm.tpm.engine.state.PolicyState;
 import org.vtpm.tpm.types.AlgId;
 import org.vtpm.tpm.types.EccParms;
 import org.vtpm.tpm.types.EccPoint;
@@ -32,9 +33,10 @@ import org.vtpm.tpm.wire.TpmFormatException;
 import org.vtpm.tpm.wire.TpmRc;
 
 /**
- * TPM2_StartAuthSession (Part 3, 11.1) for HMAC sessions: unsalted or salted (the salt encrypted
- * to a loaded RSA key with OAEP, or to an ECC key by ECDH), unbound or bound to an entity, with no
- * parameter encryption, XOR or AES-CFB.
+ * TPM2_StartAuthSession (Part 3, 11.1) for HMAC, policy and trial sessions: unsalted or salted
+ * (the salt encrypted to a loaded RSA key with OAEP, or to an ECC key by ECDH), unbound or bound
+ * to an entity, with no parameter encryption, XOR or AES-CFB. A policy session starts with the
+ * zero policyDigest and its timing from now.
  */
 public final class SessionCommands {
 
@@ -47,7 +49,8 @@ public final class SessionCommands {
     }
 
     public StartAuthSessionResponse start(StartAuthSession command, Request request) throws CommandError {
-        if (!command.sessionType().equals(Se.HMAC)) {
+        Se type = command.sessionType();
+        if (!type.equals(Se.HMAC) && !type.equals(Se.POLICY) && !type.equals(Se.TRIAL)) {
             throw CommandError.of(TpmRc.VALUE.withParameter(3));
         }
         HashAlgorithm hash = Algorithms.hash(command.authHash())
@@ -66,7 +69,10 @@ public final class SessionCommands {
         byte[] sessionKey = salt.length == 0 && bindAuth.length == 0 && bind.equals(Handle.RH_NULL) ? new byte[0]
                 : Kdfa.derive(hash, concat(bindAuth, salt), "ATH", nonceTpm, command.nonceCaller().buffer(),
                         hash.digestSize() * 8);
-        AuthSession session = new AuthSession(hash, command.symmetric(), sessionKey, bindName, nonceTpm);
+        AuthSession session = type.equals(Se.HMAC)
+                ? new AuthSession(hash, command.symmetric(), sessionKey, bindName, nonceTpm)
+                : new AuthSession(hash, command.symmetric(), sessionKey, nonceTpm, PolicyState.start(hash,
+                        type.equals(Se.TRIAL), state.clock().time(), state.sessions().epoch()));
         Handle handle = state.sessions().add(session).orElseThrow(() -> CommandError.of(TpmRc.SESSION_HANDLES));
         return new StartAuthSessionResponse(handle, new Nonce(nonceTpm));
     }

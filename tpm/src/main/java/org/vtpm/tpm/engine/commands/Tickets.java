@@ -10,6 +10,7 @@ import org.vtpm.tpm.types.Handle;
 import org.vtpm.tpm.types.St;
 import org.vtpm.tpm.types.Name;
 import org.vtpm.tpm.types.TkCreation;
+import org.vtpm.tpm.types.TkAuth;
 import org.vtpm.tpm.types.TkHashcheck;
 import org.vtpm.tpm.types.TkVerified;
 import org.vtpm.tpm.wire.TpmWriter;
@@ -64,6 +65,19 @@ public final class Tickets {
                 .writeBytes(keyName.buffer()).toByteArray();
         return new TkVerified(St.VERIFIED, hierarchy,
                 new Digest(Hmac.compute(TICKET_HASH, hierarchies.proof(hierarchy), message)));
+    }
+
+    /**
+     * TPMT_TK_AUTH of TPM2_PolicySigned or TPM2_PolicySecret: HMAC(proof, tag || timeout || epoch ||
+     * cpHashA || policyRef || authName). The timeout counts in TPM time, which restarts at every
+     * _TPM_Init, so the ticket also covers the session epoch it was issued in: otherwise an expired
+     * ticket would come back to life after a power cycle.
+     */
+    public static TkAuth auth(Hierarchies hierarchies, St tag, Handle hierarchy, long timeout, long epoch,
+            byte[] cpHashA, byte[] policyRef, Name authName) {
+        byte[] message = new TpmWriter().writeU16(tag.value()).writeU64(timeout).writeU64(epoch).writeBytes(cpHashA)
+                .writeBytes(policyRef).writeBytes(authName.buffer()).toByteArray();
+        return new TkAuth(tag, hierarchy, new Digest(Hmac.compute(TICKET_HASH, hierarchies.proof(hierarchy), message)));
     }
 
     /** TPMT_TK_CREATION: HMAC(proof, TPM_ST_CREATION || name || creationHash). */

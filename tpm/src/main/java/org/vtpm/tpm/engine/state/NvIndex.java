@@ -15,7 +15,7 @@ import org.vtpm.tpm.wire.Tpm2b;
 public final class NvIndex {
 
     private NvPublic publicArea;
-    private final byte[] authValue;
+    private byte[] authValue;
     private final byte[] data;
 
     NvIndex(NvPublic publicArea, byte[] authValue, byte[] data) {
@@ -44,6 +44,11 @@ public final class NvIndex {
 
     public byte[] authValue() {
         return authValue.clone();
+    }
+
+    /** TPM2_NV_ChangeAuth. */
+    public void authValue(byte[] value) {
+        authValue = value.clone();
     }
 
     public boolean has(NvAttributes bits) {

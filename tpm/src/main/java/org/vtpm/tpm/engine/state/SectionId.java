@@ -15,8 +15,8 @@ public enum SectionId {
     PERSISTENT("PERS", 1),
     DICTIONARY_ATTACK("DALK", 1),
     CONTEXTS("CTXC", 1),
-    SESSIONS("SESS", 1),
-    SAVED_SESSIONS("SVSS", 1);
+    SESSIONS("SESS", 2),
+    SAVED_SESSIONS("SVSS", 2);
 
     private final int tag;
     private final int readableVersion;

@@ -10,7 +10,8 @@
  * A reader skips sections it does not know and refuses those it cannot interpret (libtpms'
  * NVMarshal.c idea), so state written by one version stays readable by later ones: sections added
  * after the first version (NV indices, persistent objects, dictionary attack, contexts, sessions,
- * saved sessions) are optional and start empty when absent. Everything is big-endian; every length is checked
- * before anything is allocated.
+ * saved sessions) are optional and start empty when absent; version 2 of the two session sections
+ * adds policy and audit state, and version-1 sections still load. Everything is big-endian; every
+ * length is checked before anything is allocated.
  */
 package org.vtpm.tpm.engine.state;
