@@ -177,17 +177,6 @@ class SwtpmCredentialDifferentialTest {
                         new EccCurve(0x0003), KdfScheme.NULL), new EccPoint(EccParameter.EMPTY, EccParameter.EMPTY));
     }
 
-    private DuplicateResponse duplicateOnSwtpm(Handle object, Handle newParent, Data key, SymDefObject symmetric)
-            throws Exception {
-        PolicySession policy = PolicySession.start(swtpm, SessionSetup.unsalted(HashAlgorithm.SHA256));
-        swtpm.execute(new PolicyCommandCode(policy.handle(), Cc.DUPLICATE));
-        try {
-            return swtpm.execute(new Duplicate(object, newParent, key, symmetric), policy);
-        } finally {
-            swtpm.execute(new FlushContext(policy.handle()));
-        }
-    }
-
     @Test
     void objectsSwtpmDuplicatesImportIntoTheEngine() throws Exception {
         Handle swtpmSrk = primary(swtpm, Handle.RH_OWNER, Templates.rsaStorage()).objectHandle();
@@ -208,7 +197,7 @@ class SwtpmCredentialDifferentialTest {
                     new Wrap(parentInSwtpm, Data.EMPTY, SymDefObject.NULL),
                     new Wrap(Handle.RH_NULL, Data.EMPTY, SymDefObject.aesCfb(256)),
                     new Wrap(Handle.RH_NULL, Data.EMPTY, SymDefObject.NULL))) {
-                DuplicateResponse dup = duplicateOnSwtpm(object, wrap.newParent(), wrap.key(), wrap.symmetric());
+                DuplicateResponse dup = duplicate(swtpm, object, wrap.newParent(), wrap.key(), wrap.symmetric());
                 Data key = wrap.key().size() > 0 ? wrap.key() : dup.encryptionKeyOut();
                 Private imported = engine.execute(new Import(parent.objectHandle(), key,
                         child.outPublic(), dup.duplicate(), dup.outSymSeed(), wrap.symmetric()),
@@ -240,8 +229,8 @@ class SwtpmCredentialDifferentialTest {
         CreatePrimaryResponse ourParent = primary(engine, Handle.RH_OWNER, eccStorage());
         CreatePrimaryResponse theirParent = primary(swtpm, Handle.RH_OWNER, eccStorage());
         Handle ourParentInSwtpm = loadPublic(swtpm, ourParent.outPublic());
-        DuplicateResponse toUs = duplicateOnSwtpm(object, ourParentInSwtpm, Data.EMPTY, SymDefObject.aesCfb(128));
-        DuplicateResponse toThem = duplicateOnSwtpm(object, theirParent.objectHandle(), Data.EMPTY,
+        DuplicateResponse toUs = duplicate(swtpm, object, ourParentInSwtpm, Data.EMPTY, SymDefObject.aesCfb(128));
+        DuplicateResponse toThem = duplicate(swtpm, object, theirParent.objectHandle(), Data.EMPTY,
                 SymDefObject.aesCfb(128));
         Tpm2b<Public> fixedPublic = Tpm2b.of(duplicable(ObjectAttributes.of(ObjectAttributes.FIXED_PARENT)));
         List<Function<DuplicateResponse, Import>> mutations = List.of(
@@ -265,6 +254,82 @@ class SwtpmCredentialDifferentialTest {
             assertEquals(code(() -> swtpm.execute(theirs, PasswordSession.empty())),
                     code(() -> engine.execute(ours, PasswordSession.empty())), ours.toString());
         }
+    }
+
+    private DuplicateResponse duplicate(Tpm tpm, Handle object, Handle newParent, Data key, SymDefObject symmetric)
+            throws Exception {
+        PolicySession policy = PolicySession.start(tpm, SessionSetup.unsalted(HashAlgorithm.SHA256));
+        tpm.execute(new PolicyCommandCode(policy.handle(), Cc.DUPLICATE));
+        try {
+            return tpm.execute(new Duplicate(object, newParent, key, symmetric), policy);
+        } finally {
+            tpm.execute(new FlushContext(policy.handle()));
+        }
+    }
+
+    @Test
+    void objectsTheEngineDuplicatesImportIntoSwtpm() throws Exception {
+        Handle engineSrk = primary(engine, Handle.RH_OWNER, Templates.rsaStorage()).objectHandle();
+        CreateResponse child = engine.execute(new Create(engineSrk, Tpm2b.of(SensitiveCreate.EMPTY),
+                Tpm2b.of(duplicable(ObjectAttributes.NONE)), Data.EMPTY, PcrSelectionList.EMPTY),
+                PasswordSession.empty());
+        Handle object = engine.execute(new Load(engineSrk, child.outPrivate(), child.outPublic()),
+                PasswordSession.empty()).objectHandle();
+        engine.execute(new FlushContext(engineSrk));
+        Data innerKey = new Data(new byte[] {16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1});
+        for (Public parentTemplate : List.of(Templates.rsaStorage(), eccStorage())) {
+            CreatePrimaryResponse parent = primary(swtpm, Handle.RH_OWNER, parentTemplate);
+            Handle parentInEngine = loadPublic(engine, parent.outPublic());
+            record Wrap(Handle newParent, Data key, SymDefObject symmetric) {
+            }
+            for (Wrap wrap : List.of(new Wrap(parentInEngine, innerKey, SymDefObject.aesCfb(128)),
+                    new Wrap(parentInEngine, Data.EMPTY, SymDefObject.aesCfb(256)),
+                    new Wrap(parentInEngine, Data.EMPTY, SymDefObject.NULL),
+                    new Wrap(Handle.RH_NULL, Data.EMPTY, SymDefObject.aesCfb(128)))) {
+                DuplicateResponse dup = duplicate(engine, object, wrap.newParent(), wrap.key(), wrap.symmetric());
+                Data key = wrap.key().size() > 0 ? wrap.key() : dup.encryptionKeyOut();
+                Private imported = swtpm.execute(new Import(parent.objectHandle(), key, child.outPublic(),
+                        dup.duplicate(), dup.outSymSeed(), wrap.symmetric()), PasswordSession.empty()).outPrivate();
+                Handle moved = swtpm.execute(new Load(parent.objectHandle(), imported, child.outPublic()),
+                        PasswordSession.empty()).objectHandle();
+                byte[] digest = HashAlgorithm.SHA256.hash(wrap.toString().getBytes(StandardCharsets.US_ASCII));
+                Signature signature = swtpm.execute(new Sign(moved, new Digest(digest), SigScheme.NULL,
+                        TkHashcheck.NULL), PasswordSession.empty()).signature();
+                swtpm.execute(new FlushContext(moved));
+                Handle verifier = loadPublic(engine, child.outPublic());
+                engine.execute(new VerifySignature(verifier, new Digest(digest), signature));
+                engine.execute(new FlushContext(verifier));
+            }
+            engine.execute(new FlushContext(parentInEngine));
+            swtpm.execute(new FlushContext(parent.objectHandle()));
+        }
+    }
+
+    @Test
+    void duplicationsThePolicyAllowsButTheObjectOrParentDoesNotAreRefusedAlike() throws Exception {
+        List<String> answers = new ArrayList<>();
+        for (Tpm tpm : List.of(engine, swtpm)) {
+            Handle srk = primary(tpm, Handle.RH_OWNER, Templates.rsaStorage()).objectHandle();
+            Handle signer = primary(tpm, Handle.RH_OWNER, Templates.ecc(0x0003, Templates.SIGNING, AlgId.ECDSA,
+                    AlgId.SHA256)).objectHandle();
+            for (ObjectAttributes extra : List.of(ObjectAttributes.NONE,
+                    ObjectAttributes.of(ObjectAttributes.ENCRYPTED_DUPLICATION))) {
+                CreateResponse child = tpm.execute(new Create(srk, Tpm2b.of(SensitiveCreate.EMPTY),
+                        Tpm2b.of(duplicable(extra)), Data.EMPTY, PcrSelectionList.EMPTY), PasswordSession.empty());
+                Handle object = tpm.execute(new Load(srk, child.outPrivate(), child.outPublic()),
+                        PasswordSession.empty()).objectHandle();
+                answers.add(code(() -> duplicate(tpm, object, signer, Data.EMPTY, SymDefObject.aesCfb(128))));
+                answers.add(code(() -> duplicate(tpm, object, srk, new Data(new byte[5]), SymDefObject.aesCfb(128))));
+                answers.add(code(() -> duplicate(tpm, object, srk, new Data(new byte[16]), SymDefObject.NULL)));
+                answers.add(code(() -> duplicate(tpm, object, srk, Data.EMPTY, SymDefObject.NULL)));
+                answers.add(code(() -> duplicate(tpm, object, Handle.RH_NULL, Data.EMPTY, SymDefObject.aesCfb(128))));
+                tpm.execute(new FlushContext(object));
+            }
+            tpm.execute(new FlushContext(signer));
+            tpm.execute(new FlushContext(srk));
+        }
+        int half = answers.size() / 2;
+        assertEquals(answers.subList(half, answers.size()), answers.subList(0, half));
     }
 
     private static Import withParent(Import command, Handle parent) {
