@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -164,6 +166,104 @@ class Tpm2ToolsKeyOpsTest {
         run("tpm2_dictionarylockout", "-c");
         run("tpm2_nvwrite", "0x1500031", "-C", "0x1500031", "-P", "index-pw", "-i", "data");
         assertTrue(run("tpm2_getcap", "properties-variable").contains("inLockout:                 0"));
+    }
+
+    @Test
+    void hierarchyAuthorizationsAndClearWithLockoutAuth() throws Exception {
+        run("tpm2_changeauth", "-c", "o", "owner-pw");
+        run("tpm2_changeauth", "-c", "e", "endorsement-pw");
+        run("tpm2_changeauth", "-c", "l", "lockout-pw");
+        assertTrue(run("tpm2_getcap", "properties-variable").contains("ownerAuthSet:              1"));
+        fails("tpm2_createprimary", "-C", "o", "-c", "primary.ctx");
+        run("tpm2_createprimary", "-C", "o", "-P", "owner-pw", "-c", "primary.ctx");
+        flushTransients();
+        run("tpm2_createprimary", "-C", "e", "-P", "endorsement-pw", "-c", "ek.ctx");
+        flushTransients();
+        run("tpm2_changeauth", "-c", "o", "-p", "owner-pw", "new-owner-pw");
+        run("tpm2_createprimary", "-C", "o", "-P", "new-owner-pw", "-c", "primary.ctx");
+        flushTransients();
+        run("tpm2_evictcontrol", "-C", "o", "-P", "new-owner-pw", "-c", "primary.ctx", "0x81000009");
+        run("tpm2_nvdefine", "0x1500009", "-C", "o", "-P", "new-owner-pw", "-s", "8", "-a", "ownerread|ownerwrite");
+
+        run("tpm2_clear", "-c", "l", "lockout-pw");
+        String properties = run("tpm2_getcap", "properties-variable");
+        assertTrue(properties.contains("ownerAuthSet:              0"), properties);
+        assertTrue(properties.contains("lockoutAuthSet:            0"), properties);
+        run("tpm2_createprimary", "-C", "o", "-c", "primary.ctx");
+        flushTransients();
+        assertTrue(run("tpm2_getcap", "handles-persistent").strip().isEmpty());
+        assertTrue(run("tpm2_getcap", "handles-nv-index").strip().isEmpty());
+    }
+
+    @Test
+    void aKeyDuplicatedWithThePolicyItNamesImportsUnderANewParent() throws Exception {
+        run("tpm2_createprimary", "-C", "o", "-G", "rsa2048", "-c", "srk.ctx");
+        flushTransients();
+        run("tpm2_startauthsession", "-S", "trial.ctx");
+        run("tpm2_policycommandcode", "-S", "trial.ctx", "-L", "duplication.policy", "TPM2_CC_Duplicate");
+        run("tpm2_flushcontext", "trial.ctx");
+        run("tpm2_create", "-C", "srk.ctx", "-G", "ecc256:ecdsa-sha256:null", "-L", "duplication.policy", "-a",
+                "sensitivedataorigin|userwithauth|sign", "-u", "key.pub", "-r", "key.priv");
+        flushTransients();
+        run("tpm2_readpublic", "-c", "srk.ctx", "-o", "srk.pub");
+        flushTransients();
+        run("tpm2_createprimary", "-C", "o", "-G", "ecc256", "-c", "new-parent.ctx");
+        flushTransients();
+        run("tpm2_readpublic", "-c", "new-parent.ctx", "-o", "new-parent.pub");
+        flushTransients();
+        Files.writeString(work.resolve("message"), "signed after the move");
+        for (String[] inner : new String[][] {{"null"}, {"aes", "inner.key"}}) {
+            run("tpm2_load", "-C", "srk.ctx", "-u", "key.pub", "-r", "key.priv", "-c", "key.ctx");
+            flushTransients();
+            run("tpm2_loadexternal", "-C", "o", "-u", "new-parent.pub", "-c", "new-parent-public.ctx");
+            flushTransients();
+            run("tpm2_startauthsession", "--policy-session", "-S", "session.ctx");
+            run("tpm2_policycommandcode", "-S", "session.ctx", "TPM2_CC_Duplicate");
+            List<String> duplicate = new ArrayList<>(List.of("tpm2_duplicate", "-C", "new-parent-public.ctx", "-c",
+                    "key.ctx", "-G", inner[0], "-p", "session:session.ctx", "-r", "duplicate.priv", "-s",
+                    "duplicate.seed"));
+            List<String> importing = new ArrayList<>(List.of("tpm2_import", "-C", "new-parent.ctx", "-u", "key.pub",
+                    "-i", "duplicate.priv", "-s", "duplicate.seed", "-r", "moved.priv"));
+            if (inner.length > 1) {
+                duplicate.addAll(List.of("-o", inner[1]));
+                importing.addAll(List.of("-k", inner[1]));
+            }
+            run(duplicate.toArray(String[]::new));
+            run("tpm2_flushcontext", "session.ctx");
+            flushTransients();
+            run(importing.toArray(String[]::new));
+            flushTransients();
+            run("tpm2_load", "-C", "new-parent.ctx", "-u", "key.pub", "-r", "moved.priv", "-c", "moved.ctx");
+            flushTransients();
+            run("tpm2_readpublic", "-c", "moved.ctx", "-f", "pem", "-o", "moved.pem");
+            flushTransients();
+            run("tpm2_sign", "-c", "moved.ctx", "-g", "sha256", "-f", "plain", "-o", "signature", "message");
+            flushTransients();
+            assertTrue(run("openssl", "dgst", "-sha256", "-verify", "moved.pem", "-signature", "signature",
+                    "message").contains("Verified OK"), inner[0]);
+        }
+    }
+
+    @Test
+    void anAkOfTheEkActivatesItsCredential() throws Exception {
+        for (String algorithm : new String[] {"rsa", "ecc"}) {
+            run("tpm2_createek", "-c", "ek.ctx", "-G", algorithm, "-u", "ek.pub");
+            flushTransients();
+            run("tpm2_createak", "-C", "ek.ctx", "-c", "ak.ctx", "-G", algorithm, "-g", "sha256", "-u", "ak.pub",
+                    "-n", "ak.name");
+            flushTransients();
+            String akName = HEX.formatHex(Files.readAllBytes(work.resolve("ak.name")));
+            byte[] secret = ("a credential for the " + algorithm + " AK").getBytes();
+            Files.write(work.resolve("secret"), secret);
+            run("tpm2_makecredential", "-T", "none", "-u", "ek.pub", "-s", "secret", "-n", akName, "-o", "credential");
+            run("tpm2_startauthsession", "--policy-session", "-S", "session.ctx");
+            run("tpm2_policysecret", "-S", "session.ctx", "-c", "e");
+            run("tpm2_activatecredential", "-c", "ak.ctx", "-C", "ek.ctx", "-i", "credential", "-o", "activated",
+                    "-P", "session:session.ctx");
+            run("tpm2_flushcontext", "session.ctx");
+            flushTransients();
+            assertArrayEquals(secret, Files.readAllBytes(work.resolve("activated")), algorithm);
+        }
     }
 
     @Test
