@@ -31,6 +31,7 @@ import org.vtpm.tpm.command.LoadExternal;
 import org.vtpm.tpm.command.MakeCredential;
 import org.vtpm.tpm.command.MakeCredentialResponse;
 import org.vtpm.tpm.command.PolicyCommandCode;
+import org.vtpm.tpm.command.PolicySecret;
 import org.vtpm.tpm.command.Sign;
 import org.vtpm.tpm.command.VerifySignature;
 import org.vtpm.tpm.crypto.HashAlgorithm;
@@ -44,10 +45,12 @@ import org.vtpm.tpm.types.EccParameter;
 import org.vtpm.tpm.types.EccParms;
 import org.vtpm.tpm.types.EccPoint;
 import org.vtpm.tpm.types.EccScheme;
+import org.vtpm.tpm.types.EkTemplate;
 import org.vtpm.tpm.types.EncryptedSecret;
 import org.vtpm.tpm.types.Handle;
 import org.vtpm.tpm.types.IdObject;
 import org.vtpm.tpm.types.KdfScheme;
+import org.vtpm.tpm.types.Nonce;
 import org.vtpm.tpm.types.ObjectAttributes;
 import org.vtpm.tpm.types.PcrSelectionList;
 import org.vtpm.tpm.types.Private;
@@ -55,6 +58,7 @@ import org.vtpm.tpm.types.Public;
 import org.vtpm.tpm.types.SchemeHash;
 import org.vtpm.tpm.types.Sensitive;
 import org.vtpm.tpm.types.SensitiveCreate;
+import org.vtpm.tpm.types.SessionAttributes;
 import org.vtpm.tpm.types.SigScheme;
 import org.vtpm.tpm.types.Signature;
 import org.vtpm.tpm.types.SymDefObject;
@@ -123,6 +127,32 @@ class SwtpmCredentialDifferentialTest {
                         .certInfo();
                 assertEquals(CREDENTIAL, activated, ekTemplate.type() + " made by " + (maker == engine ? "engine"
                         : "swtpm"));
+                holder.execute(new FlushContext(ek.objectHandle()));
+                holder.execute(new FlushContext(ak.objectHandle()));
+            }
+        }
+    }
+
+    @Test
+    void aCredentialForAnEkOfTheProfileActivatesOnTheOtherWithPolicySecret() throws Exception {
+        for (EkTemplate profile : List.of(EkTemplate.L1, EkTemplate.L2)) {
+            for (Tpm[] pair : new Tpm[][] {{engine, swtpm}, {swtpm, engine}}) {
+                Tpm maker = pair[0];
+                Tpm holder = pair[1];
+                CreatePrimaryResponse ek = primary(holder, Handle.RH_ENDORSEMENT, profile.template());
+                CreatePrimaryResponse ak = primary(holder, Handle.RH_OWNER,
+                        Templates.ecc(0x0003, Templates.ATTESTATION, AlgId.ECDSA, AlgId.SHA256));
+                Handle ekPublic = loadPublic(maker, ek.outPublic());
+                MakeCredentialResponse made = maker.execute(new MakeCredential(ekPublic, CREDENTIAL, ak.name()));
+                maker.execute(new FlushContext(ekPublic));
+                HashAlgorithm nameAlg = HashAlgorithm.fromAlgId(profile.template().nameAlg().value()).orElseThrow();
+                PolicySession endorsement = PolicySession.start(holder, SessionSetup.unsalted(nameAlg));
+                holder.execute(new PolicySecret(Handle.RH_ENDORSEMENT, endorsement.handle(), endorsement.nonceTpm(),
+                        Digest.EMPTY, Nonce.EMPTY, 0), PasswordSession.empty());
+                Digest activated = holder.execute(new ActivateCredential(ak.objectHandle(), ek.objectHandle(),
+                        made.credentialBlob(), made.secret()), PasswordSession.empty(),
+                        endorsement.withAttributes(SessionAttributes.NONE)).certInfo();
+                assertEquals(CREDENTIAL, activated, profile + " made by " + (maker == engine ? "engine" : "swtpm"));
                 holder.execute(new FlushContext(ek.objectHandle()));
                 holder.execute(new FlushContext(ak.objectHandle()));
             }
