@@ -168,11 +168,13 @@ class SwtpmHierarchyDifferentialTest {
     @Test
     void clearRemovesTheOwnersThingsUnlessDisabled() throws Exception {
         List<List<Tpm2b<Public>>> before = new ArrayList<>();
+        List<Tpm2b<Public>> ownerBefore = new ArrayList<>();
         for (Tpm tpm : List.of(engine, swtpm)) {
             persist(tpm, Handle.RH_OWNER, PERSISTENT_OWNER);
             persist(tpm, Handle.RH_ENDORSEMENT, PERSISTENT_ENDORSEMENT);
             defineIndex(tpm, Handle.RH_OWNER, OWNER_INDEX, Auth.EMPTY);
             defineIndex(tpm, Handle.RH_PLATFORM, PLATFORM_INDEX, Auth.EMPTY);
+            ownerBefore.add(primaryKey(tpm, Handle.RH_OWNER));
             tpm.execute(new HierarchyChangeAuth(Handle.RH_LOCKOUT, LOCKOUT_AUTH), PasswordSession.empty());
             tpm.execute(new HierarchyChangeAuth(Handle.RH_OWNER, OWNER_AUTH), PasswordSession.empty());
             tpm.execute(new ClockSet(Handle.RH_OWNER, 1L << 40), PasswordSession.of(OWNER_AUTH));
@@ -196,6 +198,7 @@ class SwtpmHierarchyDifferentialTest {
             Tpm tpm = i == 0 ? engine : swtpm;
             assertEquals(before.get(i), List.of(primaryKey(tpm, Handle.RH_ENDORSEMENT),
                     primaryKey(tpm, Handle.RH_PLATFORM)), "the endorsement and platform seeds stay");
+            assertNotEquals(ownerBefore.get(i), primaryKey(tpm, Handle.RH_OWNER), "the storage seed is new");
             assertTrue(Long.compareUnsigned(tpm.execute(new ReadClock()).currentTime().clockInfo().clock(),
                     1L << 40) < 0, "Clear sets Clock back");
         }

@@ -63,7 +63,10 @@ public final class NvIndices {
         }
     }
 
-    /** TPM2_Clear: removes the indices the owner defined (those without platformCreate), keeping counters' highest values. */
+    /**
+     * TPM2_Clear: removes the indices the owner defined (those without platformCreate), keeping
+     * counters' highest values.
+     */
     public void undefineOwnerIndices() {
         for (Handle handle : handles()) {
             if (!indices.get(handle.value()).has(NvAttributes.PLATFORMCREATE)) {
