@@ -69,6 +69,7 @@ public final class Commands {
             row(Cc.CONTEXT_LOAD, ContextLoad.class),
             row(Cc.CONTEXT_SAVE, ContextSave.class),
             row(Cc.ECDH_KEYGEN, EcdhKeyGen.class),
+            row(Cc.ENCRYPT_DECRYPT, EncryptDecrypt.class),
             row(Cc.FLUSH_CONTEXT, FlushContext.class),
             row(Cc.LOAD_EXTERNAL, LoadExternal.class),
             row(Cc.MAKE_CREDENTIAL, MakeCredential.class),

@@ -21,6 +21,7 @@ import org.vtpm.tpm.command.DictionaryAttackParameters;
 import org.vtpm.tpm.command.Duplicate;
 import org.vtpm.tpm.command.EcdhKeyGen;
 import org.vtpm.tpm.command.EcdhZGen;
+import org.vtpm.tpm.command.EncryptDecrypt;
 import org.vtpm.tpm.command.EncryptDecrypt2;
 import org.vtpm.tpm.command.EventSequenceComplete;
 import org.vtpm.tpm.command.EvictControl;
@@ -263,6 +264,7 @@ final class Dispatcher {
                 .add(EcdhKeyGen.class, asymmetric::ecdhKeyGen, NONE)
                 .add(EcdhZGen.class, asymmetric::ecdhZGen, NONE)
                 .add(EncryptDecrypt2.class, symmetric::encryptDecrypt2, NONE)
+                .add(EncryptDecrypt.class, symmetric::encryptDecrypt, NONE)
                 .add(MakeCredential.class, credentials::makeCredential, NONE)
                 .add(ActivateCredential.class, credentials::activateCredential, NONE)
                 .add(Duplicate.class, duplication::duplicate, NONE)

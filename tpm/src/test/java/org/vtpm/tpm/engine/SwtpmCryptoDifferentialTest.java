@@ -18,8 +18,10 @@ import org.vtpm.tpm.client.TpmCommandException;
 import org.vtpm.tpm.command.EcdhKeyGen;
 import org.vtpm.tpm.command.EcdhKeyGenResponse;
 import org.vtpm.tpm.command.EcdhZGen;
+import org.vtpm.tpm.command.EncryptDecrypt;
 import org.vtpm.tpm.command.EncryptDecrypt2;
 import org.vtpm.tpm.command.EncryptDecrypt2Response;
+import org.vtpm.tpm.command.EncryptDecryptResponse;
 import org.vtpm.tpm.command.FlushContext;
 import org.vtpm.tpm.command.LoadExternal;
 import org.vtpm.tpm.command.RsaDecrypt;
@@ -42,7 +44,7 @@ import org.vtpm.tpm.wire.Tpm2b;
 import org.vtpm.tpm.wire.TpmRc;
 
 /**
- * RSA_Encrypt/RSA_Decrypt, ECDH_KeyGen/ECDH_ZGen and EncryptDecrypt2 against swtpm: the same
+ * RSA_Encrypt/RSA_Decrypt, ECDH_KeyGen/ECDH_ZGen and EncryptDecrypt(2) against swtpm: the same
  * external key is loaded into both, what one encrypts the other decrypts, symmetric results are
  * byte for byte the same, and refused inputs get the same response codes.
  */
@@ -209,6 +211,10 @@ class SwtpmCryptoDifferentialTest {
                         String what = mode + " " + bits + " " + length + (decrypt ? " decrypt" : " encrypt");
                         assertEquals(b.outData(), a.outData(), what);
                         assertEquals(b.ivOut(), a.ivOut(), what + " ivOut");
+                        EncryptDecryptResponse older = engine.execute(new EncryptDecrypt(ours, decrypt, mode, ivIn,
+                                new MaxBuffer(data)), PasswordSession.of(ExternalKeys.AUTH));
+                        assertEquals(b.outData(), older.outData(), what + " by EncryptDecrypt");
+                        assertEquals(b.ivOut(), older.ivOut(), what + " ivOut by EncryptDecrypt");
                     }
                 }
             }
@@ -218,6 +224,8 @@ class SwtpmCryptoDifferentialTest {
                 Iv badIv = new Iv(new byte[(int) bad[2]]);
                 sameCode(ours, theirs, (tpm, h) -> tpm.execute(new EncryptDecrypt2(h, data, false,
                         (AlgId) bad[0], badIv), PasswordSession.of(ExternalKeys.AUTH)));
+                sameCode(ours, theirs, (tpm, h) -> tpm.execute(new EncryptDecrypt(h, false, (AlgId) bad[0], badIv,
+                        data), PasswordSession.of(ExternalKeys.AUTH)));
             }
             flush(ours, theirs);
         }
