@@ -22,6 +22,7 @@ import org.vtpm.tpm.command.Commands;
 import org.vtpm.tpm.command.Duplicate;
 import org.vtpm.tpm.command.EcdhKeyGen;
 import org.vtpm.tpm.command.EcdhZGen;
+import org.vtpm.tpm.command.EncryptDecrypt;
 import org.vtpm.tpm.command.EncryptDecrypt2;
 import org.vtpm.tpm.command.HierarchyChangeAuth;
 import org.vtpm.tpm.command.HierarchyControl;
@@ -115,6 +116,8 @@ class KeyOpsMalformedInputTest {
                     new EccParameter(point.y().buffer())))), AUTH));
             seeds.add(encode(new EncryptDecrypt2(object, new MaxBuffer(new byte[32]), false, AlgId.CFB,
                     new Iv(new byte[16])), AUTH));
+            seeds.add(encode(new EncryptDecrypt(object, true, AlgId.CBC, new Iv(new byte[16]),
+                    new MaxBuffer(new byte[32])), AUTH));
             seeds.add(encode(new NvCertify(object, Handle.RH_OWNER, nv, Data.EMPTY, SigScheme.NULL, 8, 0), AUTH,
                     Auth.EMPTY));
         }
