@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Base64;
 
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
 
@@ -24,8 +25,9 @@ public final class Api {
         this.authorization = authorization;
     }
 
+    /** The admin, whose password the test JVM has as a property and the server as its environment. */
     public static Api asAdmin() {
-        return as("admin", System.getProperty("vtpm.it.admin.password"));
+        return as("admin", System.getProperty("vtpm.it.admin.password", System.getenv("VTPM_ADMIN_PASSWORD")));
     }
 
     public static Api as(String user, String password) {
@@ -54,7 +56,7 @@ public final class Api {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(SystemUnderTest.baseUrl() + path))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl() + path))
                 .timeout(Duration.ofSeconds(60));
         if (authorization != null) {
             builder.header("Authorization", authorization);
@@ -62,14 +64,31 @@ public final class Api {
         return builder;
     }
 
+    public Reply delete(String path) throws IOException, InterruptedException {
+        return send(request(path).DELETE().build());
+    }
+
+    /**
+     * {@code http://127.0.0.1:<8080 + offset>}, from the test JVM (which chose the offset) or from
+     * inside the server (which runs at it), so in-container tests call the API too.
+     */
+    public static String baseUrl() {
+        String offset = System.getProperty("vtpm.it.port.offset", System.getProperty("jboss.socket.binding.port-offset", "0"));
+        return "http://127.0.0.1:" + (8080 + Integer.parseInt(offset));
+    }
+
     private Reply send(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                response.body());
+                response.body(), response.headers().firstValue("Location").orElse(null));
     }
 
-    /** A response: status, content type, body. */
-    public record Reply(int status, String contentType, String body) {
+    /** A response: status, content type, body, and the Location of what it created, if any. */
+    public record Reply(int status, String contentType, String body, String location) {
+
+        public JsonObject object() {
+            return json().asJsonObject();
+        }
 
         public JsonStructure json() {
             try (JsonReader reader = Json.createReader(new StringReader(body))) {

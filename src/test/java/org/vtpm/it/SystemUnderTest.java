@@ -17,7 +17,8 @@ import org.vtpm.tpm.transport.swtpm.SwtpmProcess;
 
 /**
  * What the whole-system tests run against, set up once per test JVM before Arquillian reads
- * {@code arquillian.xml}: a swtpm standing in for the host's physical TPM, and a port offset at
+ * {@code arquillian.xml}: a swtpm standing in for the host's physical TPM (and one for a second
+ * host, host-b), and a port offset at
  * which every port of the WildFly server is free, so a developer's server on 8080 and another
  * suite never collide. With {@code -Dvtpm.it.database=postgresql} (the run whose server copy has
  * the PostgreSQL datasource) also a PostgreSQL cluster at the endpoint that the environment gives
@@ -35,6 +36,7 @@ public final class SystemUnderTest implements LauncherSessionListener {
     private static final int MAX_OFFSET = 19_000;
 
     private static volatile SwtpmProcess physicalTpm;
+    private static volatile SwtpmProcess hostB;
     private static volatile PostgresqlCluster database;
     private static volatile int portOffset;
 
@@ -50,20 +52,30 @@ public final class SystemUnderTest implements LauncherSessionListener {
         }
         try {
             physicalTpm = SwtpmProcess.start(physicalTpmOptions());
+            hostB = SwtpmProcess.start(hostBOptions());
         } catch (IOException e) {
+            stopTpms();
             stopDatabase();
-            throw new UncheckedIOException("cannot start swtpm as the physical TPM", e);
+            throw new UncheckedIOException("cannot start swtpm as a physical TPM", e);
         }
         portOffset = freePortOffset();
         System.setProperty("vtpm.it.port.offset", Integer.toString(portOffset));
         System.setProperty("vtpm.it.management.port", Integer.toString(9990 + portOffset));
         System.setProperty("vtpm.it.ptpm.port", Integer.toString(physicalTpm.dataPort()));
+        System.setProperty("vtpm.it.host-b.port", Integer.toString(hostB.dataPort()));
     }
 
     @Override
     public void launcherSessionClosed(LauncherSession session) {
         try {
-            SwtpmProcess tpm = physicalTpm;
+            stopTpms();
+        } finally {
+            stopDatabase();
+        }
+    }
+
+    private static void stopTpms() {
+        for (SwtpmProcess tpm : new SwtpmProcess[] {physicalTpm, hostB}) {
             if (tpm != null) {
                 try {
                     tpm.close();
@@ -71,8 +83,6 @@ public final class SystemUnderTest implements LauncherSessionListener {
                     throw new UncheckedIOException("cannot stop swtpm " + tpm, e);
                 }
             }
-        } finally {
-            stopDatabase();
         }
     }
 
@@ -118,14 +128,28 @@ public final class SystemUnderTest implements LauncherSessionListener {
     }
 
     private static SwtpmOptions physicalTpmOptions() throws IOException {
-        Path state = workDirectory().resolve("physical-tpm");
-        Files.createDirectories(state);
-        return SwtpmOptions.defaults().withStateDirectory(state);
+        return tpmOptions("physical-tpm");
     }
 
-    /** {@code http://127.0.0.1:<8080 + offset>} */
-    public static String baseUrl() {
-        return "http://127.0.0.1:" + (8080 + portOffset);
+    /** The physical TPM of the second host (host-b), for migrations between hosts. */
+    private static SwtpmOptions hostBOptions() throws IOException {
+        return tpmOptions("host-b-tpm");
+    }
+
+    /** Kills the second host's physical TPM. */
+    public static void stopHostB() throws IOException {
+        hostB.close();
+    }
+
+    /** Brings the second host's physical TPM back at the same address with the same state. */
+    public static void restartHostB() throws IOException {
+        hostB = SwtpmProcess.start(hostBOptions().withDataPort(hostB.dataPort()));
+    }
+
+    private static SwtpmOptions tpmOptions(String name) throws IOException {
+        Path state = workDirectory().resolve(name);
+        Files.createDirectories(state);
+        return SwtpmOptions.defaults().withStateDirectory(state);
     }
 
     private static int freePortOffset() {

@@ -34,6 +34,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.vtpm.it.Api;
 import org.vtpm.it.Deployments;
 import org.vtpm.rar.api.TpmConnection;
 import org.vtpm.rar.api.TpmConnectionFactory;
@@ -80,7 +81,7 @@ class VtpmHostingIT {
     @Deployment(name = "probe", order = 2)
     static WebArchive probe() {
         return ShrinkWrap.create(WebArchive.class, "hosting-probe.war")
-                .addClasses(VtpmHostingIT.class, VirtualTpmProbe.class)
+                .addClasses(VtpmHostingIT.class, VirtualTpmProbe.class, Api.class, Api.Reply.class)
                 .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: deployment.vtpm.ear\n"));
     }
 
@@ -330,13 +331,13 @@ class VtpmHostingIT {
         return versions(id, "PERMANENT");
     }
 
+    /** The versions of a part the manager stored (the state listener advances them). */
     private static long versions(String id, String part) throws Exception {
         DataSource database = InitialContext.doLookup("java:jboss/datasources/VtpmDS");
         try (Connection connection = database.getConnection();
              PreparedStatement query = connection.prepareStatement(
-                     "SELECT COUNT(*) FROM vtpm_state_version WHERE vtpm_id = ? AND part = ?")) {
+                     "SELECT " + part.toLowerCase(java.util.Locale.ROOT) + "_version FROM vtpm_key WHERE vtpm_id = ?")) {
             query.setString(1, id);
-            query.setString(2, part);
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
@@ -358,7 +359,13 @@ class VtpmHostingIT {
         }
     }
 
-    private static String newId() {
-        return "it-" + UUID.randomUUID();
+    /**
+     * A vTPM the manager keeps (its listener refuses the state of any other), driven here below
+     * the lifecycle, straight through the adapter.
+     */
+    private static String newId() throws Exception {
+        Api.Reply created = Api.asAdmin().postJson("/api/v1/vtpms", "{\"name\":\"it-" + UUID.randomUUID() + "\"}");
+        assertEquals(201, created.status(), created.toString());
+        return created.object().getString("id");
     }
 }

@@ -175,6 +175,17 @@ class SessionContextTest {
     }
 
     @Test
+    void aLoadedSessionWithoutParameterEncryptionSurvivesAStateRoundTrip() throws Exception {
+        HmacSession session = HmacSession.start(tpm, SessionSetup.unsalted(HashAlgorithm.SHA256)).withAuth(SECRET);
+        byte[] state = engine.saveState();
+
+        engine = Engine.restore(state);
+        assertArrayEquals(state, engine.saveState());
+        connect();
+        writeAndRead(session, 6);
+    }
+
+    @Test
     void aSavedSessionSurvivesAStateRoundTripAndARestartButNotAReset() throws Exception {
         HmacSession session = encryptingSession();
         Context saved = tpm.execute(new ContextSave(session.handle())).context();
