@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vtpm.tpm.client.PasswordSession;
+import org.vtpm.tpm.client.PolicySession;
+import org.vtpm.tpm.client.SessionSetup;
 import org.vtpm.tpm.client.Tpm;
 import org.vtpm.tpm.client.TpmCommandException;
 import org.vtpm.tpm.command.ChangeEps;
@@ -29,11 +31,15 @@ import org.vtpm.tpm.command.HierarchyControl;
 import org.vtpm.tpm.command.NvDefineSpace;
 import org.vtpm.tpm.command.NvReadPublic;
 import org.vtpm.tpm.command.NvUndefineSpace;
+import org.vtpm.tpm.command.PolicyCommandCode;
 import org.vtpm.tpm.command.ReadClock;
 import org.vtpm.tpm.command.ReadPublic;
 import org.vtpm.tpm.command.SetPrimaryPolicy;
+import org.vtpm.tpm.crypto.HashAlgorithm;
+import org.vtpm.tpm.policy.TrialPolicy;
 import org.vtpm.tpm.types.AlgId;
 import org.vtpm.tpm.types.Auth;
+import org.vtpm.tpm.types.Cc;
 import org.vtpm.tpm.types.Data;
 import org.vtpm.tpm.types.Digest;
 import org.vtpm.tpm.types.Handle;
@@ -163,6 +169,29 @@ class SwtpmHierarchyDifferentialTest {
                 AlgId.SHA256), PasswordSession.empty())));
         same(tpm -> tpm.execute(new SetPrimaryPolicy(Handle.RH_ENDORSEMENT, Digest.EMPTY, AlgId.NULL),
                 PasswordSession.empty()));
+    }
+
+    @Test
+    void aPrimaryPolicyAuthorizesItsHierarchy() {
+        Digest createPrimaryOnly = TrialPolicy.of(HashAlgorithm.SHA256).policyCommandCode(Cc.CREATE_PRIMARY)
+                .digest();
+        same(tpm -> tpm.execute(new HierarchyChangeAuth(Handle.RH_OWNER, OWNER_AUTH), PasswordSession.empty()));
+        assertEquals("success", same(tpm -> tpm.execute(new SetPrimaryPolicy(Handle.RH_OWNER, createPrimaryOnly,
+                AlgId.SHA256), PasswordSession.of(OWNER_AUTH))));
+        for (Cc code : List.of(Cc.CREATE_PRIMARY, Cc.NV_DEFINE_SPACE)) {
+            String answer = same(tpm -> {
+                PolicySession policy = PolicySession.start(tpm, SessionSetup.unsalted(HashAlgorithm.SHA256));
+                try {
+                    tpm.execute(new PolicyCommandCode(policy.handle(), code));
+                    return tpm.execute(new FlushContext(tpm.execute(new CreatePrimary(Handle.RH_OWNER,
+                            Tpm2b.of(SensitiveCreate.EMPTY), Tpm2b.of(KEY), Data.EMPTY, PcrSelectionList.EMPTY),
+                            policy).objectHandle()));
+                } finally {
+                    tpm.execute(new FlushContext(policy.handle()));
+                }
+            });
+            assertEquals(code.equals(Cc.CREATE_PRIMARY), answer.equals("success"), code + ": " + answer);
+        }
     }
 
     @Test
