@@ -29,6 +29,7 @@ import org.vtpm.tpm.types.AuthCommand;
 import org.vtpm.tpm.types.AuthResponse;
 import org.vtpm.tpm.types.Cc;
 import org.vtpm.tpm.types.Handle;
+import org.vtpm.tpm.types.Ht;
 import org.vtpm.tpm.types.KeyBits;
 import org.vtpm.tpm.types.Name;
 import org.vtpm.tpm.types.Nonce;
@@ -142,7 +143,7 @@ final class Authorizations {
                 byte[] nonceTpm = newNonces.get(i);
                 session.nonceTpm(nonceTpm);
                 SessionAttributes attributes = i == audit ? auditAttributes : use.command().sessionAttributes();
-                byte[] key = use.key(use.includeAuth());
+                byte[] key = afterCommand(use).key(use.includeAuth());
                 byte[] hmac = use.passwordInClear() || key.length == 0 && use.command().hmac().isEmpty()
                         ? new byte[0]
                         : Hmac.compute(session.hash(), key,
@@ -353,6 +354,20 @@ final class Authorizations {
             names.add(Entities.name(state, handle));
         }
         return names;
+    }
+
+    /**
+     * The response HMAC is keyed with the entity's authValue as the command left it (the reference
+     * implementation reads it again): the new one after TPM2_HierarchyChangeAuth, the empty one
+     * after TPM2_Clear. Only hierarchies and lockout are read again; other entities keep the value
+     * checked, as a command may have flushed them.
+     */
+    private Use afterCommand(Use use) {
+        if (use.entity() == null || use.authValue() == null || !use.entity().type().equals(Ht.PERMANENT)) {
+            return use;
+        }
+        return new Use(use.command(), use.session(), use.entity(),
+                AuthValues.trimTrailingZeros(Entities.authValue(state, use.entity())), use.includeAuth());
     }
 
     /**

@@ -2,8 +2,14 @@ package org.vtpm.tpm.engine;
 
 import java.util.List;
 
+import org.vtpm.tpm.command.ActivateCredential;
 import org.vtpm.tpm.command.Certify;
 import org.vtpm.tpm.command.CertifyCreation;
+import org.vtpm.tpm.command.ChangeEps;
+import org.vtpm.tpm.command.ChangePps;
+import org.vtpm.tpm.command.Clear;
+import org.vtpm.tpm.command.ClearControl;
+import org.vtpm.tpm.command.ClockSet;
 import org.vtpm.tpm.command.CommandFraming;
 import org.vtpm.tpm.command.ContextLoad;
 import org.vtpm.tpm.command.ContextSave;
@@ -12,6 +18,11 @@ import org.vtpm.tpm.command.CreatePrimary;
 import org.vtpm.tpm.command.DecodedCommand;
 import org.vtpm.tpm.command.DictionaryAttackLockReset;
 import org.vtpm.tpm.command.DictionaryAttackParameters;
+import org.vtpm.tpm.command.Duplicate;
+import org.vtpm.tpm.command.EcdhKeyGen;
+import org.vtpm.tpm.command.EcdhZGen;
+import org.vtpm.tpm.command.EncryptDecrypt;
+import org.vtpm.tpm.command.EncryptDecrypt2;
 import org.vtpm.tpm.command.EventSequenceComplete;
 import org.vtpm.tpm.command.EvictControl;
 import org.vtpm.tpm.command.FlushContext;
@@ -22,10 +33,15 @@ import org.vtpm.tpm.command.GetTestResult;
 import org.vtpm.tpm.command.GetTime;
 import org.vtpm.tpm.command.Hash;
 import org.vtpm.tpm.command.HashSequenceStart;
+import org.vtpm.tpm.command.HierarchyChangeAuth;
+import org.vtpm.tpm.command.HierarchyControl;
 import org.vtpm.tpm.command.Hmac;
+import org.vtpm.tpm.command.Import;
 import org.vtpm.tpm.command.IncrementalSelfTest;
 import org.vtpm.tpm.command.Load;
 import org.vtpm.tpm.command.LoadExternal;
+import org.vtpm.tpm.command.MakeCredential;
+import org.vtpm.tpm.command.NvCertify;
 import org.vtpm.tpm.command.NvChangeAuth;
 import org.vtpm.tpm.command.NvDefineSpace;
 import org.vtpm.tpm.command.NvExtend;
@@ -65,9 +81,12 @@ import org.vtpm.tpm.command.Quote;
 import org.vtpm.tpm.command.ReadClock;
 import org.vtpm.tpm.command.ReadPublic;
 import org.vtpm.tpm.command.ResponseFraming;
+import org.vtpm.tpm.command.RsaDecrypt;
+import org.vtpm.tpm.command.RsaEncrypt;
 import org.vtpm.tpm.command.SelfTest;
 import org.vtpm.tpm.command.SequenceComplete;
 import org.vtpm.tpm.command.SequenceUpdate;
+import org.vtpm.tpm.command.SetPrimaryPolicy;
 import org.vtpm.tpm.command.Shutdown;
 import org.vtpm.tpm.command.Sign;
 import org.vtpm.tpm.command.StartAuthSession;
@@ -77,6 +96,7 @@ import org.vtpm.tpm.command.TpmCommand;
 import org.vtpm.tpm.command.TpmResponse;
 import org.vtpm.tpm.command.Unseal;
 import org.vtpm.tpm.command.VerifySignature;
+import org.vtpm.tpm.engine.commands.AsymmetricCommands;
 import org.vtpm.tpm.engine.commands.AttestationCommands;
 import org.vtpm.tpm.engine.commands.AuditCommands;
 import org.vtpm.tpm.engine.commands.AuthChangeCommands;
@@ -85,8 +105,11 @@ import org.vtpm.tpm.engine.commands.ClockCommands;
 import org.vtpm.tpm.engine.commands.CommandError;
 import org.vtpm.tpm.engine.commands.CommandTable;
 import org.vtpm.tpm.engine.commands.ContextCommands;
+import org.vtpm.tpm.engine.commands.CredentialCommands;
 import org.vtpm.tpm.engine.commands.DictionaryAttackCommands;
+import org.vtpm.tpm.engine.commands.DuplicationCommands;
 import org.vtpm.tpm.engine.commands.HashCommands;
+import org.vtpm.tpm.engine.commands.HierarchyCommands;
 import org.vtpm.tpm.engine.commands.NvCommands;
 import org.vtpm.tpm.engine.commands.ObjectCommands;
 import org.vtpm.tpm.engine.commands.PcrCommands;
@@ -101,14 +124,18 @@ import org.vtpm.tpm.engine.commands.SequenceCommands;
 import org.vtpm.tpm.engine.commands.SessionCommands;
 import org.vtpm.tpm.engine.commands.SigningCommands;
 import org.vtpm.tpm.engine.commands.StartupCommands;
+import org.vtpm.tpm.engine.commands.SymmetricCommands;
 import org.vtpm.tpm.engine.keys.PrimaryKeys;
 import org.vtpm.tpm.engine.state.EngineState;
+import org.vtpm.tpm.engine.state.LoadedKey;
+import org.vtpm.tpm.engine.state.NvIndex;
 import org.vtpm.tpm.engine.state.ShutdownState;
 import org.vtpm.tpm.types.Cc;
 import org.vtpm.tpm.types.CcAttributes;
 import org.vtpm.tpm.types.Handle;
 import org.vtpm.tpm.types.Hc;
 import org.vtpm.tpm.types.Ht;
+import org.vtpm.tpm.types.NvAttributes;
 import org.vtpm.tpm.types.St;
 import org.vtpm.tpm.types.TpmLimits;
 import org.vtpm.tpm.wire.TpmFormatException;
@@ -126,6 +153,7 @@ final class Dispatcher {
     private static final CcAttributes NONE = CcAttributes.NONE;
     private static final CcAttributes NV = CcAttributes.NV;
     private static final CcAttributes FLUSHED = CcAttributes.FLUSHED;
+    private static final CcAttributes EXTENSIVE = CcAttributes.EXTENSIVE;
     private static final int HEADER_SIZE = 10;
 
     private final EngineState state;
@@ -145,10 +173,15 @@ final class Dispatcher {
         SessionCommands sessions = new SessionCommands(state);
         ObjectCommands objects = new ObjectCommands(state, new PrimaryKeys());
         SigningCommands signing = new SigningCommands(state);
-        AttestationCommands attestation = new AttestationCommands(state);
         ClockCommands clock = new ClockCommands(state.clock());
         NvCommands nv = new NvCommands(state);
+        AttestationCommands attestation = new AttestationCommands(state, nv);
         DictionaryAttackCommands da = new DictionaryAttackCommands(state.dictionaryAttack());
+        AsymmetricCommands asymmetric = new AsymmetricCommands(state);
+        SymmetricCommands symmetric = new SymmetricCommands(state);
+        CredentialCommands credentials = new CredentialCommands(state);
+        DuplicationCommands duplication = new DuplicationCommands(state);
+        HierarchyCommands hierarchy = new HierarchyCommands(state);
         Capabilities capabilities = new Capabilities(state, table);
         PolicyCommands policy = new PolicyCommands(state, table);
         PolicyAuthCommands policyAuth = new PolicyAuthCommands(state);
@@ -225,7 +258,26 @@ final class Dispatcher {
                 .add(NvWriteLock.class, nv::writeLock, NV)
                 .add(NvReadLock.class, nv::readLock, NV)
                 .add(DictionaryAttackLockReset.class, da::lockReset, NV)
-                .add(DictionaryAttackParameters.class, da::parameters, NV);
+                .add(DictionaryAttackParameters.class, da::parameters, NV)
+                .add(RsaEncrypt.class, asymmetric::rsaEncrypt, NONE)
+                .add(RsaDecrypt.class, asymmetric::rsaDecrypt, NONE)
+                .add(EcdhKeyGen.class, asymmetric::ecdhKeyGen, NONE)
+                .add(EcdhZGen.class, asymmetric::ecdhZGen, NONE)
+                .add(EncryptDecrypt2.class, symmetric::encryptDecrypt2, NONE)
+                .add(EncryptDecrypt.class, symmetric::encryptDecrypt, NONE)
+                .add(MakeCredential.class, credentials::makeCredential, NONE)
+                .add(ActivateCredential.class, credentials::activateCredential, NONE)
+                .add(Duplicate.class, duplication::duplicate, NONE)
+                .add(Import.class, duplication::importObject, NONE)
+                .add(HierarchyChangeAuth.class, hierarchy::hierarchyChangeAuth, NV)
+                .add(SetPrimaryPolicy.class, hierarchy::setPrimaryPolicy, NV)
+                .add(Clear.class, hierarchy::clear, CcAttributes.of(NV, EXTENSIVE))
+                .add(ClearControl.class, hierarchy::clearControl, NV)
+                .add(HierarchyControl.class, hierarchy::hierarchyControl, CcAttributes.of(NV, EXTENSIVE))
+                .add(ChangeEps.class, hierarchy::changeEps, CcAttributes.of(NV, EXTENSIVE))
+                .add(ChangePps.class, hierarchy::changePps, CcAttributes.of(NV, EXTENSIVE))
+                .add(ClockSet.class, clock::clockSet, NV)
+                .add(NvCertify.class, attestation::nvCertify, NONE);
     }
 
     byte[] process(int locality, byte[] buffer) {
@@ -315,7 +367,8 @@ final class Dispatcher {
                     throw CommandError.of(new TpmRc(TpmRc.REFERENCE_H0.value() + i));
                 }
             } else if (type.equals(Ht.PERSISTENT)) {
-                if (state.objects().get(handle).isEmpty()) {
+                if (state.objects().get(handle).isEmpty() || state.objects().get(handle).get() instanceof LoadedKey key
+                        && !state.hierarchies().isEnabled(key.hierarchy())) {
                     throw CommandError.of(TpmRc.HANDLE.withHandle(i + 1));
                 }
             } else if (type.equals(Ht.HMAC_SESSION) || type.equals(Ht.POLICY_SESSION)) {
@@ -323,13 +376,19 @@ final class Dispatcher {
                     throw CommandError.of(new TpmRc(TpmRc.REFERENCE_H0.value() + i));
                 }
             } else if (type.equals(Ht.NV_INDEX)) {
-                if (state.nv().get(handle).isEmpty()) {
+                if (state.nv().get(handle).isEmpty() || !isAccessible(state.nv().get(handle).get())) {
                     throw CommandError.of(TpmRc.HANDLE.withHandle(i + 1));
                 }
             } else if (!type.equals(Ht.PCR) || handle.value() > Hc.PCR_LAST) {
                 throw CommandError.of(TpmRc.HANDLE.withHandle(i + 1));
             }
         }
+    }
+
+    /** An index is out of reach while the hierarchy that defined it is disabled (phEnableNV or shEnable). */
+    private boolean isAccessible(NvIndex index) {
+        return index.has(NvAttributes.PLATFORMCREATE) ? state.hierarchies().phEnableNv()
+                : state.hierarchies().isEnabled(Handle.RH_OWNER);
     }
 
     private static boolean isHierarchy(Handle handle) {

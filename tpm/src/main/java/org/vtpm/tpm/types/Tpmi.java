@@ -223,6 +223,16 @@ public final class Tpmi {
         }
     }
 
+    /**
+     * TPMI_RH_HIERARCHY_POLICY: the entities whose authPolicy TPM2_SetPrimaryPolicy sets. The
+     * specification adds the ACT handles where ACTs are implemented; this library implements none.
+     */
+    public static final class RhHierarchyPolicy extends Handles {
+        public RhHierarchyPolicy() {
+            super(oneOf(Handle.RH_OWNER, Handle.RH_PLATFORM, Handle.RH_ENDORSEMENT, Handle.RH_LOCKOUT));
+        }
+    }
+
     /** TPMI_RH_PLATFORM. */
     public static final class RhPlatform extends Handles {
         public RhPlatform() {

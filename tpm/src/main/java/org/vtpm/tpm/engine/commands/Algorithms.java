@@ -44,12 +44,20 @@ public final class Algorithms {
             new AlgProperty(AlgId.SHA256, HASH),
             new AlgProperty(AlgId.SHA384, HASH),
             new AlgProperty(AlgId.RSASSA, AlgorithmAttributes.of(ASYMMETRIC, SIGNING)),
+            new AlgProperty(AlgId.RSAES, AlgorithmAttributes.of(ASYMMETRIC, ENCRYPTING)),
             new AlgProperty(AlgId.RSAPSS, AlgorithmAttributes.of(ASYMMETRIC, SIGNING)),
+            new AlgProperty(AlgId.OAEP, AlgorithmAttributes.of(ASYMMETRIC, ENCRYPTING)),
             new AlgProperty(AlgId.ECDSA, AlgorithmAttributes.of(ASYMMETRIC, SIGNING)),
+            new AlgProperty(AlgId.ECDH, AlgorithmAttributes.of(ASYMMETRIC, METHOD)),
+            new AlgProperty(AlgId.KDF1_SP800_56A, AlgorithmAttributes.of(HASH, METHOD)),
             new AlgProperty(AlgId.KDF1_SP800_108, AlgorithmAttributes.of(HASH, METHOD)),
             new AlgProperty(AlgId.ECC, AlgorithmAttributes.of(ASYMMETRIC, OBJECT)),
             new AlgProperty(AlgId.SYMCIPHER, OBJECT),
-            new AlgProperty(AlgId.CFB, AlgorithmAttributes.of(SYMMETRIC, ENCRYPTING)));
+            new AlgProperty(AlgId.CTR, AlgorithmAttributes.of(SYMMETRIC, ENCRYPTING)),
+            new AlgProperty(AlgId.OFB, AlgorithmAttributes.of(SYMMETRIC, ENCRYPTING)),
+            new AlgProperty(AlgId.CBC, AlgorithmAttributes.of(SYMMETRIC, ENCRYPTING)),
+            new AlgProperty(AlgId.CFB, AlgorithmAttributes.of(SYMMETRIC, ENCRYPTING)),
+            new AlgProperty(AlgId.ECB, AlgorithmAttributes.of(SYMMETRIC, ENCRYPTING)));
 
     /** The ECC curves, in TPM_ECC_CURVE order. */
     public static final List<EccCurve> CURVES = List.of(EccCurve.NIST_P256, EccCurve.NIST_P384);

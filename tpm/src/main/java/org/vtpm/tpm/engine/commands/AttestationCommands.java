@@ -8,12 +8,17 @@ import org.vtpm.tpm.command.CertifyCreationResponse;
 import org.vtpm.tpm.command.CertifyResponse;
 import org.vtpm.tpm.command.GetTime;
 import org.vtpm.tpm.command.GetTimeResponse;
+import org.vtpm.tpm.command.NvCertify;
+import org.vtpm.tpm.command.NvCertifyResponse;
+import org.vtpm.tpm.command.NvRead;
 import org.vtpm.tpm.command.Quote;
 import org.vtpm.tpm.command.QuoteResponse;
+import org.vtpm.tpm.crypto.HashAlgorithm;
 import org.vtpm.tpm.crypto.Kdfa;
 import org.vtpm.tpm.engine.state.Clock;
 import org.vtpm.tpm.engine.state.EngineState;
 import org.vtpm.tpm.engine.state.LoadedKey;
+import org.vtpm.tpm.engine.state.NvIndex;
 import org.vtpm.tpm.types.AlgId;
 import org.vtpm.tpm.types.Attest;
 import org.vtpm.tpm.types.AttestUnion;
@@ -24,7 +29,10 @@ import org.vtpm.tpm.types.Data;
 import org.vtpm.tpm.types.Digest;
 import org.vtpm.tpm.types.Empty;
 import org.vtpm.tpm.types.Handle;
+import org.vtpm.tpm.types.MaxNvBuffer;
 import org.vtpm.tpm.types.Name;
+import org.vtpm.tpm.types.NvCertifyInfo;
+import org.vtpm.tpm.types.NvDigestCertifyInfo;
 import org.vtpm.tpm.types.ObjectAttributes;
 import org.vtpm.tpm.types.PcrSelectionList;
 import org.vtpm.tpm.types.QuoteInfo;
@@ -34,20 +42,24 @@ import org.vtpm.tpm.types.Signature;
 import org.vtpm.tpm.types.St;
 import org.vtpm.tpm.types.TimeAttestInfo;
 import org.vtpm.tpm.types.TimeInfo;
+import org.vtpm.tpm.types.TpmLimits;
 import org.vtpm.tpm.wire.Codecs;
 import org.vtpm.tpm.wire.Tpm2b;
 import org.vtpm.tpm.wire.TpmRc;
 
 /**
- * TPM2_Certify, TPM2_CertifyCreation, TPM2_Quote and TPM2_GetTime (Part 3, 18.2 to 18.7), and the
- * TPMS_ATTEST every one of them signs.
+ * TPM2_Certify, TPM2_CertifyCreation, TPM2_Quote and TPM2_GetTime (Part 3, 18.2 to 18.7),
+ * TPM2_NV_Certify (31.16), and the TPMS_ATTEST every one of them signs.
  */
 public final class AttestationCommands {
 
     private final EngineState state;
+    private final NvCommands nv;
 
-    public AttestationCommands(EngineState state) {
+    /** @param nv the NV commands, whose read checks TPM2_NV_Certify shares */
+    public AttestationCommands(EngineState state, NvCommands nv) {
         this.state = state;
+        this.nv = nv;
     }
 
     public QuoteResponse quote(Quote command, Request request) throws CommandError {
@@ -99,6 +111,35 @@ public final class AttestationCommands {
         Attest attest = attest(key, St.ATTEST_TIME, command.qualifyingData(),
                 new TimeAttestInfo(time, TpmProperties.FIRMWARE_VERSION));
         return new GetTimeResponse(Tpm2b.of(attest), signIfKeyed(key, command.inScheme(), attest, 2));
+    }
+
+    /**
+     * TPM2_NV_Certify (Part 3, 31.16): part of an index's contents (TPMS_NV_CERTIFY_INFO), or with
+     * size and offset both 0 the digest of all of it (TPMS_NV_DIGEST_CERTIFY_INFO), readable with
+     * the same authorization as TPM2_NV_Read.
+     */
+    public NvCertifyResponse nvCertify(NvCertify command, Request request) throws CommandError {
+        LoadedKey key = signer(command.signHandle(), 1);
+        SigningSchemes.Scheme scheme = key == null ? null : SigningSchemes.resolve(key, command.inScheme(), 2);
+        if (command.size() > TpmLimits.MAX_NV_BUFFER_SIZE) {
+            throw CommandError.of(TpmRc.VALUE.withParameter(3));
+        }
+        MaxNvBuffer contents = nv.read(new NvRead(command.authHandle(), command.nvIndex(), command.size(),
+                command.offset()), request).data();
+        NvIndex index = state.nv().get(command.nvIndex()).orElseThrow();
+        Attest attest;
+        if (command.size() != 0 || command.offset() != 0) {
+            attest = attest(key, St.ATTEST_NV, command.qualifyingData(),
+                    new NvCertifyInfo(index.name(), command.offset(), contents));
+        } else {
+            HashAlgorithm hash = scheme != null ? scheme.hash()
+                    : command.inScheme().details() instanceof SchemeHash named
+                            ? Algorithms.hash(named.hashAlg()).orElse(null) : null;
+            byte[] digest = hash == null ? new byte[0] : hash.hash(index.read(0, index.publicArea().dataSize()));
+            attest = attest(key, St.ATTEST_NV_DIGEST, command.qualifyingData(),
+                    new NvDigestCertifyInfo(index.name(), new Digest(digest)));
+        }
+        return new NvCertifyResponse(Tpm2b.of(attest), signIfKeyed(key, command.inScheme(), attest, 2));
     }
 
     /** The signing key, or null for TPM_RH_NULL (the attestation is then returned unsigned). */

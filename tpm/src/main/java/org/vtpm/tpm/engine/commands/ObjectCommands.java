@@ -22,20 +22,15 @@ import org.vtpm.tpm.engine.state.TransientObject;
 import org.vtpm.tpm.types.AlgId;
 import org.vtpm.tpm.types.CreationData;
 import org.vtpm.tpm.types.Digest;
-import org.vtpm.tpm.types.EccParms;
 import org.vtpm.tpm.types.Handle;
-import org.vtpm.tpm.types.KeyBits;
 import org.vtpm.tpm.types.LocalityAttributes;
 import org.vtpm.tpm.types.Name;
 import org.vtpm.tpm.types.ObjectAttributes;
 import org.vtpm.tpm.types.PcrSelectionList;
 import org.vtpm.tpm.types.Private;
 import org.vtpm.tpm.types.Public;
-import org.vtpm.tpm.types.RsaParms;
 import org.vtpm.tpm.types.Sensitive;
 import org.vtpm.tpm.types.SensitiveCreate;
-import org.vtpm.tpm.types.SymCipherParms;
-import org.vtpm.tpm.types.SymDefObject;
 import org.vtpm.tpm.types.TkCreation;
 import org.vtpm.tpm.wire.Codecs;
 import org.vtpm.tpm.wire.Tpm2b;
@@ -113,8 +108,7 @@ public final class ObjectCommands {
             throw CommandError.of(TpmRc.SIZE.withParameter(2));
         }
         Public publicArea = command.inPublic().value();
-        ObjectTemplates.validate(publicArea, 2,
-                !publicArea.objectAttributes().has(ObjectAttributes.SENSITIVE_DATA_ORIGIN));
+        ObjectTemplates.validateExisting(publicArea, 2);
         Name name = Name.of(command.inPublic());
         Sensitive sensitive;
         try {
@@ -141,13 +135,8 @@ public final class ObjectCommands {
         throw CommandError.of(TpmRc.TYPE.withHandle(1));
     }
 
-    static ProtectedStorage.Parent protection(LoadedKey parent) {
-        Public p = parent.publicValue();
-        SymDefObject symmetric = p.parameters() instanceof RsaParms rsa ? rsa.symmetric()
-                : p.parameters() instanceof EccParms ecc ? ecc.symmetric()
-                : ((SymCipherParms) p.parameters()).sym();
-        return new ProtectedStorage.Parent(Algorithms.hash(p.nameAlg()).orElseThrow(),
-                parent.sensitive().orElseThrow().seedValue().buffer(), ((KeyBits) symmetric.keyBits()).value());
+    static ProtectedStorage.Parent protection(LoadedKey parent) throws CommandError {
+        return Protectors.of(parent.publicValue(), parent.sensitive().orElseThrow().seedValue().buffer());
     }
 
     private TkCreation creationTicket(Handle hierarchy, Name name, byte[] creationHash) {

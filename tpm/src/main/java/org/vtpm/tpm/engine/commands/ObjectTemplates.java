@@ -1,6 +1,7 @@
 package org.vtpm.tpm.engine.commands;
 
 import java.math.BigInteger;
+import java.util.List;
 
 import org.bouncycastle.math.Primes;
 import org.vtpm.tpm.crypto.EccCurve;
@@ -34,6 +35,19 @@ final class ObjectTemplates {
      * @return the template's name algorithm
      */
     static HashAlgorithm validate(Public template, int p, boolean hasData) throws CommandError {
+        return validate(template, p, hasData, false);
+    }
+
+    /**
+     * The checks of a public area whose sensitive area already exists (TPM2_Load, TPM2_Import):
+     * the same as at creation but those about where the sensitive data came from.
+     */
+    static HashAlgorithm validateExisting(Public template, int p) throws CommandError {
+        return validate(template, p, false, true);
+    }
+
+    private static HashAlgorithm validate(Public template, int p, boolean hasData, boolean existing)
+            throws CommandError {
         HashAlgorithm nameAlg = Algorithms.hash(template.nameAlg())
                 .orElseThrow(() -> CommandError.of(TpmRc.HASH.withParameter(p)));
         int policySize = template.authPolicy().size();
@@ -62,7 +76,7 @@ final class ObjectTemplates {
             }
             checkSymmetric(parms.symmetric(), restricted && decrypt, p);
             checkAsymmetricScheme(parms.scheme().scheme(), parms.scheme().details(), sign, decrypt, restricted,
-                    AlgId.RSASSA, AlgId.RSAPSS, p);
+                    List.of(AlgId.RSASSA, AlgId.RSAPSS), List.of(AlgId.OAEP, AlgId.RSAES), p);
             requireNoData(hasData, p);
         } else if (type.equals(AlgId.ECC)) {
             EccParms parms = (EccParms) template.parameters();
@@ -74,7 +88,7 @@ final class ObjectTemplates {
             }
             checkSymmetric(parms.symmetric(), restricted && decrypt, p);
             checkAsymmetricScheme(parms.scheme().scheme(), parms.scheme().details(), sign, decrypt, restricted,
-                    AlgId.ECDSA, AlgId.ECDSA, p);
+                    List.of(AlgId.ECDSA), List.of(AlgId.ECDH), p);
             requireNoData(hasData, p);
         } else if (type.equals(AlgId.KEYEDHASH)) {
             KeyedHashParms parms = (KeyedHashParms) template.parameters();
@@ -87,22 +101,31 @@ final class ObjectTemplates {
             } else if (!scheme.equals(AlgId.NULL) || sign || decrypt) {
                 throw CommandError.of((scheme.equals(AlgId.NULL) ? TpmRc.ATTRIBUTES : TpmRc.SCHEME).withParameter(p));
             }
-            if (!hasData && !attributes.has(ObjectAttributes.SENSITIVE_DATA_ORIGIN)) {
+            if (!existing && !hasData && !attributes.has(ObjectAttributes.SENSITIVE_DATA_ORIGIN)) {
                 throw CommandError.of(TpmRc.ATTRIBUTES.withParameter(p));
             }
         } else {
             SymCipherParms parms = (SymCipherParms) template.parameters();
-            if (sign || !decrypt) {
+            if (restricted ? sign || !decrypt : !sign && !decrypt) {
                 throw CommandError.of(TpmRc.ATTRIBUTES.withParameter(p));
             }
-            checkSymmetric(parms.sym(), true, p);
+            checkSymmetric(parms.sym(), restricted, true, p);
         }
         return nameAlg;
     }
 
-    /** Storage keys need AES-128 or -256 in CFB mode; any other key must have no symmetric algorithm. */
+    /**
+     * Storage keys need AES-128 or -256 in CFB mode, the keys of symmetric ciphers AES-128 or -256 in
+     * any mode (or none, leaving it to each TPM2_EncryptDecrypt); any other key must have no
+     * symmetric algorithm.
+     */
     private static void checkSymmetric(SymDefObject symmetric, boolean storage, int p) throws CommandError {
-        if (!storage) {
+        checkSymmetric(symmetric, storage, false, p);
+    }
+
+    private static void checkSymmetric(SymDefObject symmetric, boolean storage, boolean cipher, int p)
+            throws CommandError {
+        if (!storage && !cipher) {
             if (!symmetric.algorithm().equals(AlgId.NULL)) {
                 throw CommandError.of(TpmRc.SYMMETRIC.withParameter(p));
             }
@@ -112,28 +135,32 @@ final class ObjectTemplates {
                 || bits.value() != 128 && bits.value() != 256) {
             throw CommandError.of(TpmRc.SYMMETRIC.withParameter(p));
         }
-        if (!(symmetric.mode() instanceof SymModeAlg mode) || !mode.mode().equals(AlgId.CFB)) {
+        if (storage && (!(symmetric.mode() instanceof SymModeAlg mode) || !mode.mode().equals(AlgId.CFB))) {
             throw CommandError.of(TpmRc.MODE.withParameter(p));
         }
     }
 
     /**
-     * A signing key may name a signing scheme or none; a decrypting key, none (the schemes for
-     * decryption are not implemented); a restricted signing key must name one.
+     * A key may name a scheme for its one use: a signing scheme when it only signs, a decryption
+     * scheme (OAEP or RSAES, ECDH) when it only decrypts and is not a storage key; or none, which a
+     * restricted signing key may not.
      */
     private static void checkAsymmetricScheme(AlgId scheme, Object details, boolean sign, boolean decrypt,
-            boolean restricted, AlgId signing1, AlgId signing2, int p) throws CommandError {
+            boolean restricted, List<AlgId> signing, List<AlgId> decrypting, int p) throws CommandError {
         if (scheme.equals(AlgId.NULL)) {
             if (restricted && sign) {
                 throw CommandError.of(TpmRc.SCHEME.withParameter(p));
             }
             return;
         }
-        boolean signing = scheme.equals(signing1) || scheme.equals(signing2);
-        if (!signing || !sign || decrypt) {
+        boolean forSigning = signing.contains(scheme) && sign && !decrypt;
+        boolean forDecryption = decrypting.contains(scheme) && decrypt && !sign && !restricted;
+        if (!forSigning && !forDecryption) {
             throw CommandError.of(TpmRc.SCHEME.withParameter(p));
         }
-        schemeHash(details, p);
+        if (!scheme.equals(AlgId.RSAES)) {
+            schemeHash(details, p);
+        }
     }
 
     private static HashAlgorithm schemeHash(Object details, int p) throws CommandError {

@@ -115,13 +115,14 @@ public final class TpmProperties {
         return p;
     }
 
-    /** TPMA_PERMANENT: which authorization values are set, lockout; the EPS is always the TPM's own. */
+    /** TPMA_PERMANENT: which authorization values are set, disableClear, lockout; the EPS is always the TPM's own. */
     private int permanent() {
         Hierarchies h = state.hierarchies();
         int bits = 1 << 10;
         bits |= h.authValue(Handle.RH_OWNER).length > 0 ? 1 : 0;
         bits |= h.authValue(Handle.RH_ENDORSEMENT).length > 0 ? 1 << 1 : 0;
         bits |= h.authValue(Handle.RH_LOCKOUT).length > 0 ? 1 << 2 : 0;
+        bits |= h.disableClear() ? 1 << 8 : 0;
         bits |= state.dictionaryAttack().inLockout() ? 1 << 9 : 0;
         return bits;
     }

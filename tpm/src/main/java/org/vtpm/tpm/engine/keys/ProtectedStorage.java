@@ -9,6 +9,7 @@ import org.vtpm.tpm.crypto.Hmac;
 import org.vtpm.tpm.crypto.Kdfa;
 import org.vtpm.tpm.types.Name;
 import org.vtpm.tpm.types.Sensitive;
+import org.vtpm.tpm.types.TpmLimits;
 import org.vtpm.tpm.wire.Codecs;
 import org.vtpm.tpm.wire.TpmFormatException;
 import org.vtpm.tpm.wire.TpmReader;
@@ -31,13 +32,7 @@ public final class ProtectedStorage {
 
     /** TPM2B_PRIVATE's buffer: integrity digest (as a TPM2B), then the encrypted TPM2B_SENSITIVE. */
     public static byte[] wrap(Parent parent, Name name, Sensitive sensitive) throws CryptoException {
-        byte[] marshalled = Codecs.marshal(sensitive);
-        byte[] plaintext = new TpmWriter(2 + marshalled.length).writeU16(marshalled.length).writeBytes(marshalled)
-                .toByteArray();
-        byte[] encrypted = AesCfb.encrypt(storageKey(parent, name), new byte[AesCfb.BLOCK_SIZE], plaintext);
-        byte[] integrity = Hmac.compute(parent.nameAlg(), integrityKey(parent), encrypted, name.buffer());
-        return new TpmWriter(2 + integrity.length + encrypted.length).writeU16(integrity.length)
-                .writeBytes(integrity).writeBytes(encrypted).toByteArray();
+        return wrapOuter(parent, name, sized(Codecs.marshal(sensitive)));
     }
 
     /**
@@ -47,23 +42,65 @@ public final class ProtectedStorage {
      *     name, or a format code when it decrypts to no TPMT_SENSITIVE
      */
     public static Sensitive unwrap(Parent parent, Name name, byte[] blob) throws TpmFormatException {
+        return sensitive(unwrapOuter(parent, name, blob));
+    }
+
+    /**
+     * The outer wrap of any sized structure (Part 1, 23.3.2): encrypted with AES-CFB under a key
+     * derived from the protector's seed and {@code name}, behind an HMAC over the ciphertext and
+     * the name. Private areas, duplication blobs (the seed is then a shared secret) and credential
+     * blobs all have this shape.
+     *
+     * @param plaintext a marshalled TPM2B, size first
+     */
+    public static byte[] wrapOuter(Parent protector, Name name, byte[] plaintext) throws CryptoException {
+        byte[] encrypted = AesCfb.encrypt(storageKey(protector, name), new byte[AesCfb.BLOCK_SIZE], plaintext);
+        byte[] integrity = Hmac.compute(protector.nameAlg(), integrityKey(protector), encrypted, name.buffer());
+        return new TpmWriter(2 + integrity.length + encrypted.length).writeU16(integrity.length)
+                .writeBytes(integrity).writeBytes(encrypted).toByteArray();
+    }
+
+    /**
+     * Checks the integrity of an outer wrap and decrypts it.
+     *
+     * @throws TpmFormatException TPM_RC_INTEGRITY unless {@link #wrapOuter} made it with this
+     *     protector and name; a format code when it is too short to hold an integrity digest
+     */
+    public static byte[] unwrapOuter(Parent protector, Name name, byte[] blob) throws TpmFormatException {
         TpmReader in = new TpmReader(blob);
-        int size = in.readU16();
-        if (size != parent.nameAlg().digestSize()) {
-            throw new TpmFormatException(TpmRc.INTEGRITY, "integrity of " + size + " bytes");
-        }
-        byte[] integrity = in.readBytes(size);
+        byte[] integrity = readIntegrity(in);
         byte[] encrypted = in.readBytes(in.remaining());
-        byte[] expected = Hmac.compute(parent.nameAlg(), integrityKey(parent), encrypted, name.buffer());
+        byte[] expected = Hmac.compute(protector.nameAlg(), integrityKey(protector), encrypted, name.buffer());
         if (!MessageDigest.isEqual(expected, integrity)) {
             throw new TpmFormatException(TpmRc.INTEGRITY, "integrity check failed");
         }
-        byte[] plaintext;
         try {
-            plaintext = AesCfb.decrypt(storageKey(parent, name), new byte[AesCfb.BLOCK_SIZE], encrypted);
+            return AesCfb.decrypt(storageKey(protector, name), new byte[AesCfb.BLOCK_SIZE], encrypted);
         } catch (CryptoException e) {
             throw new TpmFormatException(TpmRc.INTEGRITY, "cannot decrypt: " + e.getMessage());
         }
+    }
+
+    /**
+     * The TPM2B_DIGEST an integrity check starts with, read as the reference implementation
+     * unmarshals it (TPM_RC_SIZE above the largest digest, TPM_RC_INSUFFICIENT when cut short);
+     * a digest of another length then simply fails the comparison.
+     */
+    static byte[] readIntegrity(TpmReader in) throws TpmFormatException {
+        int size = in.readU16();
+        if (size > TpmLimits.MAX_DIGEST_SIZE) {
+            throw new TpmFormatException(TpmRc.SIZE, "integrity of " + size + " bytes");
+        }
+        return in.readBytes(size);
+    }
+
+    /** {@code bytes} as a TPM2B: its size, then itself. */
+    static byte[] sized(byte[] bytes) {
+        return new TpmWriter(2 + bytes.length).writeU16(bytes.length).writeBytes(bytes).toByteArray();
+    }
+
+    /** The TPMT_SENSITIVE in a marshalled TPM2B_SENSITIVE that must fill {@code plaintext} exactly. */
+    static Sensitive sensitive(byte[] plaintext) throws TpmFormatException {
         TpmReader sensitive = new TpmReader(plaintext);
         int length = sensitive.readU16();
         Sensitive value = Codecs.unmarshal(Sensitive.class, sensitive.readBytes(length));

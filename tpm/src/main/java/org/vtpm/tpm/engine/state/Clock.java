@@ -55,6 +55,19 @@ public final class Clock {
         restartCount++;
     }
 
+    /** TPM2_ClockSet: moves clock forward (the caller has checked it is not backwards). */
+    public void set(long newClock) {
+        clock = newClock;
+    }
+
+    /** TPM2_Clear: clock and the reset and restart counts start again from zero, and clock is safe. */
+    public void clear() {
+        clock = 0;
+        resetCount = 0;
+        restartCount = 0;
+        safe = true;
+    }
+
     public long clock() {
         return clock;
     }

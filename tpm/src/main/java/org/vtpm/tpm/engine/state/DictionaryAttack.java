@@ -100,6 +100,19 @@ public final class DictionaryAttack {
         }
     }
 
+    /** TPM2_Clear: back to the manufactured parameters, no failures, lockoutAuth usable. */
+    public void clear() {
+        DictionaryAttack fresh = manufactured();
+        failedTries = fresh.failedTries;
+        maxTries = fresh.maxTries;
+        recoveryTime = fresh.recoveryTime;
+        lockoutRecovery = fresh.lockoutRecovery;
+        lastRecovery = fresh.lastRecovery;
+        lockoutLocked = fresh.lockoutLocked;
+        lockoutLockedAt = fresh.lockoutLockedAt;
+        used = fresh.used;
+    }
+
     public void lockReset() {
         failedTries = 0;
     }

@@ -95,7 +95,7 @@ public final class EngineState {
                 .section(SectionId.POWER, VERSION, VERSION, power::write)
                 .section(SectionId.CLOCK, VERSION, VERSION, clock::write)
                 .section(SectionId.RANDOM, VERSION, VERSION, random::write)
-                .section(SectionId.HIERARCHIES, VERSION, VERSION, hierarchies::write)
+                .section(SectionId.HIERARCHIES, Hierarchies.VERSION, Hierarchies.VERSION, hierarchies::write)
                 .section(SectionId.PCRS, VERSION, VERSION, pcrs::write)
                 .section(SectionId.OBJECTS, VERSION, VERSION, objects::write)
                 .section(SectionId.NV, VERSION, VERSION, nv::write)

@@ -9,7 +9,8 @@ import org.vtpm.tpm.wire.TpmWriter;
 
 /**
  * The four hierarchies (platform, storage/owner, endorsement, null) and the lockout entity: their
- * primary seeds and proof values, authorization values and policies, and enables.
+ * primary seeds and proof values, authorization values and policies, enables, and whether
+ * TPM2_Clear is disabled.
  *
  * <p>Seeds and proofs of the persistent hierarchies are made once at manufacture; the null seed and
  * proof are new at every TPM Reset, so nothing created under the null hierarchy outlives a boot.
@@ -19,6 +20,8 @@ public final class Hierarchies {
     /** Large enough for KDFa with SHA-384 at full strength. */
     public static final int SEED_SIZE = 48;
     public static final int PROOF_SIZE = 48;
+    /** The section layout: 2 added disableClear at the end; layout 1 has none (Clear was not implemented then). */
+    public static final int VERSION = 2;
 
     private static final int PLATFORM = 0;
     private static final int OWNER = 1;
@@ -36,6 +39,7 @@ public final class Hierarchies {
     private boolean shEnable;
     private boolean ehEnable;
     private boolean phEnableNv;
+    private boolean disableClear;
 
     private Hierarchies(byte[][] seeds, byte[][] proofs, byte[][] authValues, int[] policyAlgs, byte[][] policies,
             boolean phEnable, boolean shEnable, boolean ehEnable, boolean phEnableNv) {
@@ -79,6 +83,81 @@ public final class Hierarchies {
         authValues[PLATFORM] = new byte[0];
         policyAlgs[PLATFORM] = AlgId.NULL.value();
         policies[PLATFORM] = new byte[0];
+    }
+
+    /**
+     * TPM2_Clear: a new storage seed, new storage and endorsement proofs (so their tickets and
+     * saved contexts are void), both hierarchies enabled, and the owner, endorsement and lockout
+     * authValues and policies empty.
+     */
+    public void clear(RandomSource random) {
+        seeds[OWNER] = random.generate(SEED_SIZE);
+        proofs[OWNER] = random.generate(PROOF_SIZE);
+        proofs[ENDORSEMENT] = random.generate(PROOF_SIZE);
+        shEnable = true;
+        ehEnable = true;
+        for (int index : new int[] {OWNER, ENDORSEMENT, LOCKOUT}) {
+            authValues[index] = new byte[0];
+            policyAlgs[index] = AlgId.NULL.value();
+            policies[index] = new byte[0];
+        }
+    }
+
+    /** TPM2_ChangeEPS: a new endorsement seed and proof; the hierarchy enabled, its authValue and policy empty. */
+    public void changeEndorsementSeed(RandomSource random) {
+        seeds[ENDORSEMENT] = random.generate(SEED_SIZE);
+        proofs[ENDORSEMENT] = random.generate(PROOF_SIZE);
+        ehEnable = true;
+        authValues[ENDORSEMENT] = new byte[0];
+        policyAlgs[ENDORSEMENT] = AlgId.NULL.value();
+        policies[ENDORSEMENT] = new byte[0];
+    }
+
+    /** TPM2_ChangePPS: a new platform seed and proof, and no platform policy. */
+    public void changePlatformSeed(RandomSource random) {
+        seeds[PLATFORM] = random.generate(SEED_SIZE);
+        proofs[PLATFORM] = random.generate(PROOF_SIZE);
+        policyAlgs[PLATFORM] = AlgId.NULL.value();
+        policies[PLATFORM] = new byte[0];
+    }
+
+    /** TPM2_HierarchyChangeAuth of TPM_RH_PLATFORM, _OWNER, _ENDORSEMENT or _LOCKOUT. */
+    public void changeAuth(Handle entity, byte[] authValue) {
+        authValues[authIndex(entity)] = authValue.clone();
+    }
+
+    /** TPM2_SetPrimaryPolicy: TPM_ALG_NULL with an empty digest removes the policy. */
+    public void setPolicy(Handle entity, int hashAlg, byte[] policy) {
+        int index = authIndex(entity);
+        policyAlgs[index] = hashAlg;
+        policies[index] = policy.clone();
+    }
+
+    /**
+     * TPM2_HierarchyControl: enables or disables TPM_RH_PLATFORM, _OWNER or _ENDORSEMENT, or
+     * (TPM_RH_PLATFORM_NV) the platform's NV indices.
+     */
+    public void setEnabled(Handle enable, boolean state) {
+        if (enable.equals(Handle.RH_PLATFORM_NV)) {
+            phEnableNv = state;
+        } else if (enable.equals(Handle.RH_PLATFORM)) {
+            phEnable = state;
+        } else if (enable.equals(Handle.RH_OWNER)) {
+            shEnable = state;
+        } else if (enable.equals(Handle.RH_ENDORSEMENT)) {
+            ehEnable = state;
+        } else {
+            throw new IllegalArgumentException(enable + " is not a hierarchy enable");
+        }
+    }
+
+    /** TPMA_PERMANENT.disableClear: set by TPM2_ClearControl, it refuses TPM2_Clear. */
+    public boolean disableClear() {
+        return disableClear;
+    }
+
+    public void disableClear(boolean disable) {
+        disableClear = disable;
     }
 
     /** The proof of a hierarchy handle (TPM_RH_NULL included), for tickets and context integrity. */
@@ -163,6 +242,7 @@ public final class Hierarchies {
         StateFields.writeBoolean(out, shEnable);
         StateFields.writeBoolean(out, ehEnable);
         StateFields.writeBoolean(out, phEnableNv);
+        StateFields.writeBoolean(out, disableClear);
     }
 
     public static Hierarchies read(StateReader.Section section) throws TpmFormatException {
@@ -184,6 +264,9 @@ public final class Hierarchies {
         Hierarchies hierarchies = new Hierarchies(seeds, proofs, authValues, policyAlgs, policies,
                 StateFields.readBoolean(in), StateFields.readBoolean(in), StateFields.readBoolean(in),
                 StateFields.readBoolean(in));
+        if (section.version() >= VERSION) {
+            hierarchies.disableClear = StateFields.readBoolean(in);
+        }
         in.requireEnd();
         return hierarchies;
     }

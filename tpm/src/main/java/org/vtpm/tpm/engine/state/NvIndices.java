@@ -63,6 +63,18 @@ public final class NvIndices {
         }
     }
 
+    /**
+     * TPM2_Clear: removes the indices the owner defined (those without platformCreate), keeping
+     * counters' highest values.
+     */
+    public void undefineOwnerIndices() {
+        for (Handle handle : handles()) {
+            if (!indices.get(handle.value()).has(NvAttributes.PLATFORMCREATE)) {
+                undefine(handle);
+            }
+        }
+    }
+
     /** The value a counter index starts from at its first increment. */
     public long maxCounter() {
         return maxCounter;

@@ -112,6 +112,16 @@ public final class ObjectSlots {
         return slots.remove(slotOf(handle)) != null;
     }
 
+    /** Flushes the loaded objects of a hierarchy (it was disabled, cleared or got a new seed). */
+    public void flushHierarchy(Handle hierarchy) {
+        slots.values().removeIf(o -> o instanceof LoadedKey key && key.hierarchy().equals(hierarchy));
+    }
+
+    /** Removes the persistent objects of a hierarchy (TPM2_Clear, TPM2_ChangeEPS, TPM2_ChangePPS). */
+    public void evictHierarchy(Handle hierarchy) {
+        persistent.values().removeIf(key -> key.hierarchy().equals(hierarchy));
+    }
+
     /** _TPM_Init: transient objects do not survive a power cycle. */
     public void clear() {
         slots.clear();

@@ -8,7 +8,7 @@ public enum SectionId {
     POWER("POWR", 1),
     CLOCK("CLCK", 1),
     RANDOM("DRBG", 1),
-    HIERARCHIES("HIER", 1),
+    HIERARCHIES("HIER", Hierarchies.VERSION),
     PCRS("PCRS", 1),
     OBJECTS("OBJS", 1),
     NV("NVIX", 1),
