@@ -7,7 +7,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -16,8 +16,8 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 
 import org.vtpm.manager.host.Host;
 import org.vtpm.manager.host.HostRegistry;
@@ -35,11 +35,13 @@ import org.vtpm.tpm.client.Tpm;
 /**
  * The manager CA, whose signing key lives in the physical TPM of the host that created it (the
  * local host of the first server that needed it). Every signature is a TPM2_Sign there; the key
- * never exists outside that pTPM.
+ * never exists outside that pTPM. No transaction is held while the TPMs work: provisioning a
+ * vTPM makes it report state changes, which the state listener stores in transactions of its own.
  */
 @Singleton
 @PermitAll
 @Lock(LockType.READ)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CertificateAuthority {
 
     static final String SUBJECT_PROPERTY = "vtpm.ca.subject";
@@ -47,8 +49,8 @@ public class CertificateAuthority {
     private static final Duration VALIDITY = Duration.ofDays(3650);
     private static final Logger LOG = Logger.getLogger(CertificateAuthority.class.getName());
 
-    @PersistenceContext(unitName = "vtpm")
-    private EntityManager em;
+    @EJB
+    private ManagerCaStore store;
 
     @EJB
     private HostRegistry hosts;
@@ -90,7 +92,7 @@ public class CertificateAuthority {
     }
 
     private Host caHost() {
-        return hosts.byId(em.find(ManagerCaRecord.class, ManagerCaRecord.ID).getHostId());
+        return hosts.byId(store.load().orElseThrow().getHostId());
     }
 
     private CaKey caKey() {
@@ -102,13 +104,13 @@ public class CertificateAuthority {
         if (key != null) {
             return key;
         }
-        ManagerCaRecord record = em.find(ManagerCaRecord.class, ManagerCaRecord.ID);
-        if (record == null) {
+        Optional<ManagerCaRecord> record = store.load();
+        if (record.isEmpty()) {
             Host host = hosts.local();
             try (TpmConnection connection = hosts.physicalTpm(host)) {
                 CaKey created = ManagerCa.create(new Tpm(new ConnectionTransport(connection)),
                         System.getProperty(SUBJECT_PROPERTY, DEFAULT_SUBJECT), VALIDITY);
-                em.persist(new ManagerCaRecord(host.getId(), created.encoded(), Instant.now()));
+                store.save(host.getId(), created.encoded());
                 LOG.info("created the manager CA '" + System.getProperty(SUBJECT_PROPERTY, DEFAULT_SUBJECT)
                         + "' in the physical TPM of host '" + host.getName() + "'");
                 key = created;
@@ -117,7 +119,7 @@ public class CertificateAuthority {
             }
         } else {
             try {
-                key = CaKey.decode(record.getCaKey());
+                key = CaKey.decode(record.get().getCaKey());
             } catch (KeyProtectionException e) {
                 throw new KeyProtectionFailure("the stored manager CA key is unusable: " + e.getMessage(), e);
             }

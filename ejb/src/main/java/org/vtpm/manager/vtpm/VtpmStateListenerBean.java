@@ -19,8 +19,15 @@ public class VtpmStateListenerBean implements VtpmStateListener {
     @EJB
     private StateVault vault;
 
+    @EJB
+    private VtpmStore store;
+
     @Override
     public void stateChanged(String vtpmId, Part part, long generation, byte[] state) {
+        if (store.isCreating(vtpmId)) {
+            // nobody uses a vTPM being provisioned; the lifecycle stores its state once, at the end
+            return;
+        }
         vault.write(vtpmId, part == Part.PERMANENT ? EncryptedState.Part.PERMANENT : EncryptedState.Part.VOLATILE,
                 state);
     }

@@ -66,6 +66,12 @@ public class VtpmStore {
         return vtpm;
     }
 
+    /** Whether a vTPM is still being provisioned (and unknown vTPMs are not). */
+    public boolean isCreating(String id) {
+        Vtpm vtpm = em.find(Vtpm.class, id);
+        return vtpm != null && vtpm.getStatus() == VtpmStatus.CREATING;
+    }
+
     public List<Vtpm> list(String tenant, int offset, int limit) {
         return em.createQuery("SELECT v FROM Vtpm v WHERE v.tenant = :tenant AND v.status <> :deleted"
                         + " ORDER BY v.created, v.id", Vtpm.class)
