@@ -60,6 +60,7 @@ class StateProtectionIT {
         Path work = Files.createTempDirectory("vtpm-dump");
         byte[] nvData = VtpmLifecycleIT.randomBytes(48);
         byte[] nvAuth = VtpmLifecycleIT.randomBytes(16);
+        byte[] ownerAuth = VtpmLifecycleIT.randomBytes(20);
         Files.write(work.resolve("data"), nvData);
 
         Tpm2Cli guest = vtpms.start(id, work);
@@ -67,11 +68,12 @@ class StateProtectionIT {
         guest.run("tpm2_nvdefine", NV_INDEX, "-C", "o", "-s", "48", "-a", "authread|authwrite",
                 "-p", "hex:" + HexFormat.of().formatHex(nvAuth));
         guest.run("tpm2_nvwrite", NV_INDEX, "-P", "hex:" + HexFormat.of().formatHex(nvAuth), "-i", "data");
+        guest.run("tpm2_changeauth", "-c", "o", "hex:" + HexFormat.of().formatHex(ownerAuth));
         // suspended, so the volatile state is stored too
         assertEquals(200, vtpms.api.postJson("/api/v1/vtpms/" + id + "/suspend", "").status());
 
         byte[] dump = Database.dumpAllTables();
-        for (byte[] secret : List.of(nvData, nvAuth)) {
+        for (byte[] secret : List.of(nvData, nvAuth, ownerAuth)) {
             for (byte[] encoding : encodings(secret)) {
                 assertFalse(Database.contains(dump, encoding), "a secret the guest wrote is in the database");
             }
