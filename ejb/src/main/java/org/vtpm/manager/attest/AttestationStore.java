@@ -43,6 +43,17 @@ public class AttestationStore {
         return policy == null ? AttestationPolicy.baseline() : PolicyDocument.decode(policy.getRules());
     }
 
+    public Optional<HostAttestationKey> hostKey(String hostId) {
+        return Optional.ofNullable(em.find(HostAttestationKey.class, hostId));
+    }
+
+    /** Keeps a host key certified at first use; of two servers certifying at once, the first stays. */
+    public void saveHostKey(HostAttestationKey key) {
+        if (em.find(HostAttestationKey.class, key.getHostId()) == null) {
+            em.persist(key);
+        }
+    }
+
     public Optional<Baseline> baseline(String subject) {
         return Optional.ofNullable(em.find(StoredBaseline.class, subject))
                 .map(stored -> BaselineDocument.decode(stored.getBaseline()));

@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -229,7 +230,8 @@ public class Attestor {
     private AttestationView record(Vtpm vtpm, Attester attester, boolean deep, Verdict verdict, Evidence evidence,
             String jobId) {
         String id = UUID.randomUUID().toString();
-        Instant now = Instant.now(CLOCK);
+        // The database keeps microseconds: the result returned now must read back the same.
+        Instant now = Instant.now(CLOCK).truncatedTo(ChronoUnit.MICROS);
         JsonArrayBuilder reasonsJson = Json.createArrayBuilder();
         verdict.reasons().forEach(reason -> reasonsJson.add(ReasonView.of(reason).toJson()));
         JsonArray reasons = reasonsJson.build();

@@ -15,8 +15,8 @@ import java.util.logging.Logger;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
@@ -63,14 +63,15 @@ import org.vtpm.tpm.wire.Tpm2b;
  */
 @Stateless
 @PermitAll
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class HostAttestationKeys {
 
     private static final Duration VALIDITY = Duration.ofDays(3650);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Logger LOG = Logger.getLogger(HostAttestationKeys.class.getName());
 
-    @PersistenceContext(unitName = "vtpm")
-    private EntityManager em;
+    @EJB
+    private AttestationStore store;
 
     @EJB
     private HostRegistry hosts;
@@ -84,27 +85,25 @@ public class HostAttestationKeys {
 
     /**
      * Quotes the host's PCRs with its attestation key over {@code qualifyingData}, certifying the
-     * key first if the host has none yet.
+     * key first if the host has none yet. The pTPM serves one borrower at a time, so the CA (which
+     * signs in a pTPM too) is never asked while a connection to it is held here.
      *
      * @throws EvidenceUnavailableException when the pTPM cannot be reached, refuses, or derives
      *     another key than the one certified
      */
     public HostQuote quote(Host host, PcrSelectionList selection, Bytes qualifyingData)
             throws EvidenceUnavailableException {
+        Public certified = certified(host);
         try (TpmConnection connection = hosts.physicalTpm(host)) {
             Tpm tpm = new Tpm(new ConnectionTransport(connection));
-            CreatePrimaryResponse created = tpm.execute(new CreatePrimary(Handle.RH_ENDORSEMENT,
-                    Tpm2b.of(SensitiveCreate.EMPTY), Tpm2b.of(VtpmIdentity.attestationKeyTemplate()), Data.EMPTY,
-                    PcrSelectionList.EMPTY), PasswordSession.empty());
+            Handle key = createKey(tpm, certified, host);
             try {
-                Public derived = created.outPublic().value();
-                AttestationKey key = new AttestationKey(certified(host, derived),
-                        Name.qualified(Name.of(Handle.RH_ENDORSEMENT), Name.of(derived)));
-                Evidence evidence = EvidenceCollector.collect(tpm, created.objectHandle(), PasswordSession.empty(),
-                        selection, qualifyingData, Optional.empty());
-                return new HostQuote(key, evidence);
+                Evidence evidence = EvidenceCollector.collect(tpm, key, PasswordSession.empty(), selection,
+                        qualifyingData, Optional.empty());
+                return new HostQuote(new AttestationKey(certified, Name.qualified(Name.of(Handle.RH_ENDORSEMENT),
+                        Name.of(certified))), evidence);
             } finally {
-                tpm.execute(new FlushContext(created.objectHandle()));
+                tpm.execute(new FlushContext(key));
             }
         } catch (TpmResourceException | TpmException | IOException e) {
             throw new EvidenceUnavailableException("the physical TPM of host '" + host.getName()
@@ -112,21 +111,49 @@ public class HostAttestationKeys {
         }
     }
 
-    /** The stored public area, after checking the pTPM derived the same; certified at first use. */
-    private Public certified(Host host, Public derived) throws EvidenceUnavailableException, TpmFormatException {
-        HostAttestationKey stored = em.find(HostAttestationKey.class, host.getId());
-        if (stored == null) {
-            byte[] certificate = certificate(host, derived);
-            em.persist(new HostAttestationKey(host.getId(), Codecs.marshal(derived), certificate, Instant.now()));
-            LOG.info("certified the attestation key of host '" + host.getName() + "' with the manager CA");
-            return derived;
+    /** The host key's public area as certified; derived and certified at first use. */
+    private Public certified(Host host) throws EvidenceUnavailableException {
+        Optional<HostAttestationKey> stored = store.hostKey(host.getId());
+        try {
+            if (stored.isPresent()) {
+                return Codecs.unmarshal(Public.class, stored.get().getPublicArea());
+            }
+        } catch (TpmFormatException e) {
+            throw new IllegalStateException("the stored attestation key of host '" + host.getName()
+                    + "' does not unmarshal", e);
         }
-        Public known = Codecs.unmarshal(Public.class, stored.getPublicArea());
-        if (!known.equals(derived)) {
+        Public derived;
+        try (TpmConnection connection = hosts.physicalTpm(host)) {
+            Tpm tpm = new Tpm(new ConnectionTransport(connection));
+            CreatePrimaryResponse created = createPrimary(tpm);
+            tpm.execute(new FlushContext(created.objectHandle()));
+            derived = created.outPublic().value();
+        } catch (TpmResourceException | TpmException | IOException e) {
+            throw new EvidenceUnavailableException("the physical TPM of host '" + host.getName()
+                    + "' did not create its attestation key: " + e.getMessage(), e);
+        }
+        store.saveHostKey(new HostAttestationKey(host.getId(), Codecs.marshal(derived), certificate(host, derived),
+                Instant.now()));
+        LOG.info("certified the attestation key of host '" + host.getName() + "' with the manager CA");
+        return derived;
+    }
+
+    /** Re-derives the host's key; a pTPM whose endorsement seed changed derives another, refused. */
+    private static Handle createKey(Tpm tpm, Public certified, Host host)
+            throws TpmException, IOException, EvidenceUnavailableException {
+        CreatePrimaryResponse created = createPrimary(tpm);
+        if (!created.outPublic().value().equals(certified)) {
+            tpm.execute(new FlushContext(created.objectHandle()));
             throw new EvidenceUnavailableException("the physical TPM of host '" + host.getName() + "' derives another"
                     + " attestation key than the one certified: its endorsement seed changed");
         }
-        return known;
+        return created.objectHandle();
+    }
+
+    private static CreatePrimaryResponse createPrimary(Tpm tpm) throws TpmException, IOException {
+        return tpm.execute(new CreatePrimary(Handle.RH_ENDORSEMENT, Tpm2b.of(SensitiveCreate.EMPTY),
+                Tpm2b.of(VtpmIdentity.attestationKeyTemplate()), Data.EMPTY, PcrSelectionList.EMPTY),
+                PasswordSession.empty());
     }
 
     /** An X.509 certificate for the host's key, issued by the manager CA (DER). */
