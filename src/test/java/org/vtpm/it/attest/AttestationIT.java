@@ -6,17 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.Signature;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
@@ -29,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.vtpm.it.Api;
 import org.vtpm.it.Deployments;
+import org.vtpm.it.Tpm2Cli;
 import org.vtpm.tpm.attest.AttestationPolicy;
 import org.vtpm.tpm.attest.Evidence;
 import org.vtpm.tpm.crypto.HashAlgorithm;
@@ -61,7 +66,7 @@ class AttestationIT {
     static WebArchive probe() {
         return ShrinkWrap.create(WebArchive.class, "attestation-probe.war")
                 .addClasses(AttestationIT.class, Attestations.class, Firmware.class, ConnectionTpm.class, Api.class,
-                        Api.Reply.class)
+                        Api.Reply.class, Tpm2Cli.class, Tpm2Cli.Result.class)
                 .addAsResource("eventlogs/crypto_agile_eventlog.bin")
                 .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: deployment.vtpm.ear\n"));
     }
@@ -109,6 +114,37 @@ class AttestationIT {
         assertTrue(Attestations.codes(extra).containsAll(List.of("EVENT_LOG_REPLAY_MISMATCH", "PCR_MISMATCH")),
                 extra.toString());
         assertEquals("sha256:4", reason(extra, "PCR_MISMATCH").getString("pcr"), extra.toString());
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
+    void evidenceThatTpm2ToolsMadeInTheVmIsJudgedAndItsNonceUsedOnce() throws Exception {
+        Attestations attest = new Attestations();
+        String vtpm = attest.runningVtpm(Map.of());
+        Path work = Files.createTempDirectory("vtpm-attester");
+        JsonObject endpoint = attest.api.get("/api/v1/vtpms/" + vtpm).object().getJsonObject("endpoint");
+        Tpm2Cli guest = Tpm2Cli.swtpm(endpoint.getString("host"), endpoint.getInt("port"), work);
+        guest.run("tpm2_startup", "-c");
+        Bytes nonce = attest.challenge(vtpm);
+        guest.run("tpm2_quote", "-c", "0x81020000", "-l", "sha256:0,1,2,3,4,5,6,7", "-q", nonce.hex(),
+                "-m", "attest.bin", "-s", "sig.bin", "-g", "sha256");
+        guest.run("tpm2_pcrread", "sha256:0,1,2,3,4,5,6,7", "-o", "pcrs.bin");
+        byte[] values = Files.readAllBytes(work.resolve("pcrs.bin"));
+        JsonObjectBuilder pcrs = Json.createObjectBuilder();
+        for (int pcr = 0; pcr < 8; pcr++) {
+            pcrs.add(Integer.toString(pcr), HexFormat.of().formatHex(values, 32 * pcr, 32 * (pcr + 1)));
+        }
+        String evidence = Json.createObjectBuilder()
+                .add("attest", Attestations.base64(Files.readAllBytes(work.resolve("attest.bin"))))
+                .add("signature", Attestations.base64(Files.readAllBytes(work.resolve("sig.bin"))))
+                .add("pcrs", Json.createObjectBuilder().add("sha256", pcrs))
+                .build().toString();
+
+        Api.Reply first = attest.api.postJson("/api/v1/vtpms/" + vtpm + "/evidence", evidence);
+        assertEquals(201, first.status(), first.toString());
+        assertEquals("PASS", first.object().getString("verdict"), first.toString());
+        Api.Reply again = attest.api.postJson("/api/v1/vtpms/" + vtpm + "/evidence", evidence);
+        assertEquals(List.of("NONCE_REPLAYED"), Attestations.codes(again.object()), again.toString());
     }
 
     @Test

@@ -8,14 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.logging.Logger;
 
 import javax.naming.InitialContext;
@@ -56,9 +52,7 @@ class AttestationJobIT {
      */
     private static final String SIZE_PROPERTY = "vtpm.it.attestation.vtpms";
     private static final String SIZE_RESOURCE = "attestation-job-size";
-    private static final int DEFAULT_VTPMS = 300;
-    /** The test's own parallelism to set up and tear down: the server's cores are shared. */
-    private static final int SETUP_THREADS = 4;
+    private static final int DEFAULT_VTPMS = 200;
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(20);
     private static final Logger LOG = Logger.getLogger(AttestationJobIT.class.getName());
 
@@ -84,12 +78,13 @@ class AttestationJobIT {
         int size = jobSize();
         Attestations attest = new Attestations();
         String batch = UUID.randomUUID().toString();
-        List<String> vtpms = inParallel(Collections.nCopies(size, batch), label -> {
-            String id = attest.runningVtpm(Map.of("attest-batch", label));
-            Firmware.boot(id, null);
-            return id;
-        });
+        List<String> vtpms = new ArrayList<>();
         try {
+            for (int i = 0; i < size; i++) {
+                String id = attest.runningVtpm(Map.of("attest-batch", batch));
+                vtpms.add(id);
+                Firmware.boot(id, null);
+            }
             String poison = "not a job " + UUID.randomUUID();
             ConnectionFactory factory = InitialContext.doLookup("java:/ConnectionFactory");
             Queue jobs = InitialContext.doLookup("java:/jms/queue/vtpm/AttestationJobs");
@@ -114,7 +109,9 @@ class AttestationJobIT {
 
             assertTrue(awaitOnDeadLetterQueue(factory, poison), "the poison message is on the dead-letter queue");
         } finally {
-            inParallel(vtpms, id -> attest.api.delete("/api/v1/vtpms/" + id).status());
+            for (String id : vtpms) {
+                attest.api.delete("/api/v1/vtpms/" + id);
+            }
         }
     }
 
@@ -156,26 +153,5 @@ class AttestationJobIT {
             }
         }
         return false;
-    }
-
-    private interface Task<T, R> {
-        R run(T input) throws Exception;
-    }
-
-    private static <T, R> List<R> inParallel(List<T> inputs, Task<T, R> task) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(SETUP_THREADS);
-        try {
-            List<Future<R>> futures = new ArrayList<>();
-            for (T input : inputs) {
-                futures.add(threads.submit(() -> task.run(input)));
-            }
-            List<R> results = new ArrayList<>();
-            for (Future<R> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            threads.shutdown();
-        }
     }
 }

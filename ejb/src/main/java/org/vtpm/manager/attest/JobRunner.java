@@ -3,7 +3,8 @@ package org.vtpm.manager.attest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -19,21 +20,22 @@ import org.vtpm.manager.vtpm.VtpmNotFoundException;
 import org.vtpm.tpm.attest.Verdict;
 
 /**
- * Runs attestation jobs on the server's managed executor: one coordinating task per job selects
- * the vTPMs and hands each to a task of its own, at most {@value #CONCURRENCY} attestations at a
- * time over all jobs, so a job of thousands of vTPMs neither floods the TPMs and the database nor
- * holds up the queue, whose listener only hands the job over.
+ * Runs attestation jobs on the server's managed executor, {@value #CONCURRENCY} attestations of a
+ * job at a time, so a job of thousands of vTPMs neither floods the TPMs and the database nor holds
+ * up the queue, whose listener only hands the job over.
+ *
+ * <p>A job runs in {@value #CONCURRENCY} lanes; a lane's task attests one vTPM and then submits
+ * the lane's next task. No task ever waits for another, so jobs cannot starve each other of the
+ * executor's threads, and no task runs long enough to look hung.
  */
 @Singleton
 @PermitAll
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class JobRunner {
 
-    /** Attestations in flight at once; each holds a vTPM connection and, while it signs, a pTPM one. */
+    /** Attestations of one job in flight at once; each holds a vTPM connection and, to sign, a pTPM one. */
     static final int CONCURRENCY = 4;
     private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
-
-    private final Semaphore slots = new Semaphore(CONCURRENCY, true);
 
     @Resource
     private ManagedExecutorService executor;
@@ -44,49 +46,47 @@ public class JobRunner {
     @EJB
     private Attestor attestor;
 
-    public void start(String jobId, JobMessage message) {
-        executor.execute(() -> run(jobId, message));
+    /** A started job: what remains to attest, and how. */
+    private record Run(String jobId, String tenant, Attestor.Request request, Queue<String> remaining) {
     }
 
-    private void run(String jobId, JobMessage message) {
-        List<String> selected = jobs.select(message);
-        jobs.start(jobId, selected.size());
-        LOG.info("attestation job " + jobId + " selected " + selected.size() + " running vTPMs of tenant '"
-                + message.tenant() + "'");
-        Attestor.Request request = new Attestor.Request(message.deep(), Map.of(), Optional.empty());
-        for (String vtpmId : selected) {
-            try {
-                slots.acquire();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                LOG.warning("attestation job " + jobId + " interrupted while scheduling; it stays RUNNING");
-                return;
+    public void start(String jobId, JobMessage message) {
+        executor.execute(() -> {
+            List<String> selected = jobs.select(message);
+            jobs.start(jobId, selected.size());
+            LOG.info("attestation job " + jobId + " selected " + selected.size() + " running vTPMs of tenant '"
+                    + message.tenant() + "'");
+            Run run = new Run(jobId, message.tenant(), new Attestor.Request(message.deep(), Map.of(),
+                    Optional.empty()), new ConcurrentLinkedQueue<>(selected));
+            for (int lane = 0; lane < Math.min(CONCURRENCY, selected.size()); lane++) {
+                executor.execute(() -> next(run));
             }
-            try {
-                executor.execute(() -> {
-                    try {
-                        attestOne(jobId, message.tenant(), vtpmId, request);
-                    } finally {
-                        slots.release();
-                    }
-                });
-            } catch (RuntimeException e) {
-                slots.release();
-                throw e;
-            }
+        });
+    }
+
+    private void next(Run run) {
+        String vtpmId = run.remaining().poll();
+        if (vtpmId == null) {
+            return;
+        }
+        try {
+            attestOne(run, vtpmId);
+        } finally {
+            executor.execute(() -> next(run));
         }
     }
 
-    private void attestOne(String jobId, String tenant, String vtpmId, Attestor.Request request) {
+    private void attestOne(Run run, String vtpmId) {
         Optional<Verdict.Outcome> outcome = Optional.empty();
         try {
-            outcome = Optional.of(Verdict.Outcome.valueOf(attestor.attest(tenant, vtpmId, request, jobId).verdict()));
+            outcome = Optional.of(Verdict.Outcome.valueOf(attestor.attest(run.tenant(), vtpmId, run.request(),
+                    run.jobId()).verdict()));
         } catch (VtpmNotFoundException | VtpmNotRunningException | EvidenceUnavailableException e) {
-            LOG.warning("attestation job " + jobId + ": vTPM " + vtpmId + " not attested: " + e.getMessage());
+            LOG.warning("attestation job " + run.jobId() + ": vTPM " + vtpmId + " not attested: " + e.getMessage());
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "attestation job " + jobId + ": vTPM " + vtpmId + " not attested", e);
+            LOG.log(Level.WARNING, "attestation job " + run.jobId() + ": vTPM " + vtpmId + " not attested", e);
         } finally {
-            jobs.progress(jobId, outcome);
+            jobs.progress(run.jobId(), outcome);
         }
     }
 }
