@@ -55,6 +55,11 @@ public final class Api {
         return post(path, "application/json", json);
     }
 
+    public Reply putJson(String path, String json) throws IOException, InterruptedException {
+        return send(request(path).PUT(HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json").build());
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl() + path))
                 .timeout(Duration.ofSeconds(60));

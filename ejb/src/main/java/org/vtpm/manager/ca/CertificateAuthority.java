@@ -91,6 +91,20 @@ public class CertificateAuthority {
         }
     }
 
+    /**
+     * An ECDSA P-256 SHA-256 signature by the CA key as {@code r || s} (32 bytes each), the form
+     * a JWS ES256 signature takes.
+     */
+    public byte[] signRaw(byte[] message) {
+        CaKey ca = caKey();
+        try (TpmConnection connection = hosts.physicalTpm(caHost());
+             ManagerCa open = ManagerCa.open(new Tpm(new ConnectionTransport(connection)), ca)) {
+            return open.signRaw(message);
+        } catch (TpmResourceException | KeyProtectionException | IOException e) {
+            throw new KeyProtectionFailure("the manager CA could not sign: " + e.getMessage(), e);
+        }
+    }
+
     private Host caHost() {
         return hosts.byId(store.load().orElseThrow().getHostId());
     }
