@@ -23,12 +23,20 @@ SERVER_JVM="${SERVER_JVM:-}"
 DENSITY_COUNT="${DENSITY_COUNT:-10000}"
 DENSITY_SWTPM="${DENSITY_SWTPM:-100}"
 DENSITY_HEAP="${DENSITY_HEAP:-2g}"
+SERVER="${SERVER:-1}"
+SERVER_CREATES="${SERVER_CREATES:-100}"
+SERVER_ATTESTATIONS="${SERVER_ATTESTATIONS:-500}"
 SWTPM="${SWTPM:-swtpm}"
 OUT="${OUT:-$bench/results/latest.md}"
 
 if [[ -z "$SKIP_BUILD" ]]; then
-    echo "building tpm and bench ..." >&2
-    (cd "$root" && mvn -B -q -pl tpm,bench -am package -DskipTests)
+    if [[ "$SERVER" == 1 ]]; then
+        echo "building everything (the server benchmark deploys the EAR) ..." >&2
+        (cd "$root" && mvn -B -q install -DskipTests -pl '!src/test')
+    else
+        echo "building tpm and bench ..." >&2
+        (cd "$root" && mvn -B -q -pl tpm,bench -am package -DskipTests)
+    fi
 fi
 jar="$bench/target/benchmarks.jar"
 vtpm_jar="$root/tpm/target/vtpm.jar"
@@ -61,6 +69,18 @@ echo "density ..." >&2
 "$JAVA" -Xmx"$DENSITY_HEAP" -cp "$jar" org.vtpm.bench.density.DensityBenchmark \
     count="$DENSITY_COUNT" swtpmCount="$DENSITY_SWTPM" swtpm="$SWTPM" out="$work/density.md"
 
+: > "$work/server.md"
+if [[ "$SERVER" == 1 ]]; then
+    echo "server: WildFly with the EAR, on H2 and on PostgreSQL ..." >&2
+    (cd "$root" && mvn -B -q verify -pl src/test -Dit.test=ServerBenchmark \
+        -Dvtpm.bench.out="$work/server-rows.md" -Dvtpm.bench.creates="$SERVER_CREATES" \
+        -Dvtpm.bench.attestations="$SERVER_ATTESTATIONS" \
+        -Dfailsafe.failIfNoSpecifiedTests=false -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false) \
+        > "$work/server.log" 2>&1 || { tail -n 40 "$work/server.log" >&2; exit 1; }
+    { echo "## Server (WildFly 39, the EAR, swtpm as the pTPM; one client, through REST and the EJBs)"; echo;
+      cat "$work/server-rows.md"; echo; } > "$work/server.md"
+fi
+
 mkdir -p "$(dirname "$OUT")"
 {
     echo "# vtpm-manager benchmarks"
@@ -81,6 +101,6 @@ mkdir -p "$(dirname "$OUT")"
     echo "utime+stime (/proc/<pid>/stat, clock-tick resolution) over the measured rounds, divided by"
     echo "the operations; latencies are client-side round trips."
     echo
-    cat "$work/engine.md" "$work/socket.md" "$work/density.md"
+    cat "$work/engine.md" "$work/socket.md" "$work/density.md" "$work/server.md"
 } > "$OUT"
 echo "wrote $OUT" >&2

@@ -12,6 +12,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -24,9 +28,10 @@ import org.vtpm.it.Deployments;
 /**
  * The server benchmark of {@code bench/run.sh}: never part of the test command (its name does not
  * end in IT; {@code -Dit.test=ServerBenchmark} runs it). Measures, through REST and the
- * lifecycle EJB on the provisioned server, the latency of creating a vTPM with an ECC EK and its
+ * EJBs on the provisioned server, the latency of creating a vTPM with an ECC EK and its
  * certificate (seeds, EK and AK in the vTPM, two certificates signed in the pTPM, encrypted state
- * committed), and appends a table to the file {@code vtpm.bench.out} names.
+ * committed) and the rate of full and deep attestations, and appends a table to the file
+ * {@code vtpm.bench.out} names.
  */
 @ExtendWith(ArquillianExtension.class)
 class ServerBenchmark {
@@ -37,17 +42,17 @@ class ServerBenchmark {
     }
 
     @Test
-    void createLatency() throws Exception {
+    void createAndAttest() throws Exception {
         int warmups = Integer.getInteger("vtpm.bench.warmups", 10);
         int creates = Integer.getInteger("vtpm.bench.creates", 100);
         Api admin = Api.asAdmin();
         for (int i = 0; i < warmups; i++) {
-            create(admin);
+            created(admin);
         }
         long[] nanos = new long[creates];
         for (int i = 0; i < creates; i++) {
             long start = System.nanoTime();
-            create(admin);
+            created(admin);
             nanos[i] = System.nanoTime() - start;
         }
         long[] baseline = new long[creates];
@@ -60,7 +65,59 @@ class ServerBenchmark {
         List<String> rows = new ArrayList<>();
         rows.add(row("vTPM create, ECC EK + AK + certificates (" + database + ")", nanos));
         rows.add(row("of which HTTP + Basic authentication (an authenticated GET /hosts, " + database + ")", baseline));
+        rows.add(attestations(admin, false, database));
+        rows.add(attestations(admin, true, database));
         report(rows);
+    }
+
+    /**
+     * Full attestations (nonce, TPM2_Quote by the AK, signature, PCR and policy checks, the
+     * result signed by the manager CA in the pTPM and stored) of running vTPMs by two clients, as
+     * many as the machine has cores here; deep ones add the host pTPM's quote.
+     */
+    private static String attestations(Api admin, boolean deep, String database) throws Exception {
+        int count = Integer.getInteger("vtpm.bench.attestations", 200);
+        int clients = 2;
+        List<String> vtpms = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String id = created(admin);
+            assertEquals(200, admin.postJson("/api/v1/vtpms/" + id + "/start", "").status());
+            vtpms.add(id);
+            attest(admin, id, deep);
+        }
+        long[] nanos = new long[count];
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long started = System.nanoTime();
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int client = 0; client < clients; client++) {
+                running.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        long start = System.nanoTime();
+                        attest(admin, vtpms.get(i % vtpms.size()), deep);
+                        nanos[i] = System.nanoTime() - start;
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> client : running) {
+                client.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Arrays.sort(nanos);
+        return String.format(Locale.ROOT, "| %s attestation, 2 clients on 4 running vTPMs (%s), %d runs | %.1f | %.1f | %.1f |",
+                deep ? "deep (vTPM + host pTPM)" : "full", database, count, millis(nanos[count / 2]),
+                millis(nanos[(int) (count * 0.99)]), count / seconds);
+    }
+
+    private static void attest(Api admin, String id, boolean deep) throws Exception {
+        Api.Reply result = admin.postJson("/api/v1/vtpms/" + id + "/attestations", "{\"deep\":" + deep + "}");
+        assertEquals(201, result.status(), result.toString());
+        assertEquals("PASS", result.object().getString("verdict"), result.toString());
     }
 
     private static String row(String operation, long[] nanos) {
@@ -70,10 +127,11 @@ class ServerBenchmark {
                 nanos.length / (Arrays.stream(nanos).sum() / 1e9));
     }
 
-    private static void create(Api admin) throws IOException, InterruptedException {
+    private static String created(Api admin) throws IOException, InterruptedException {
         Api.Reply created = admin.postJson("/api/v1/vtpms",
                 "{\"name\":\"bench-" + UUID.randomUUID() + "\",\"ek\":[\"ECC_P256\"]}");
         assertEquals(201, created.status(), created.toString());
+        return created.object().getString("id");
     }
 
     private static double millis(long nanos) {

@@ -15,7 +15,7 @@ public record PortRange(int first, int last) {
     /** Any free port the system offers. */
     public static final PortRange EPHEMERAL = new PortRange(0, 0);
 
-    private static final int RANGE_PROBES = 64;
+    private static final int EPHEMERAL_PROBES = 64;
 
     public PortRange {
         if (!(first == 0 && last == 0) && (first < 1 || last > 65535 || last <= first)) {
@@ -43,7 +43,7 @@ public record PortRange(int first, int last) {
     int freePair(InetAddress address) throws IOException {
         if (this.equals(EPHEMERAL)) {
             // the system hands out ports in no order, so on a busy host a neighbour is often taken
-            for (int probe = 0; probe < RANGE_PROBES; probe++) {
+            for (int probe = 0; probe < EPHEMERAL_PROBES; probe++) {
                 try (ServerSocket socket = new ServerSocket(0, 1, address)) {
                     int port = socket.getLocalPort();
                     if (port < 65535 && isFree(address, port + 1)) {
@@ -52,10 +52,13 @@ public record PortRange(int first, int last) {
                 }
             }
             throw new IOException("no two adjacent free ports on " + address.getHostAddress() + " after "
-                    + RANGE_PROBES + " tries");
+                    + EPHEMERAL_PROBES + " tries");
         }
-        for (int probe = 0; probe < RANGE_PROBES; probe++) {
-            int port = first + ThreadLocalRandom.current().nextInt(last - first);
+        // every pair once, from a random start: a nearly full range still yields its last free pair
+        int pairs = last - first;
+        int start = ThreadLocalRandom.current().nextInt(pairs);
+        for (int step = 0; step < pairs; step++) {
+            int port = first + (start + step) % pairs;
             if (isFree(address, port) && isFree(address, port + 1)) {
                 return port;
             }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +51,26 @@ class PortRangeTest {
             int taken = only.getLocalPort();
             PortRange tiny = new PortRange(taken, taken + 1);
             assertThrows(java.io.IOException.class, () -> tiny.freePair(LOOPBACK));
+        }
+    }
+
+    @Test
+    void theLastFreePairOfANearlyFullRangeIsFound() throws Exception {
+        PortRange range = new PortRange(29300, 29340);
+        List<ServerSocket> taken = new ArrayList<>();
+        try {
+            for (int port = 29300; port <= 29340; port++) {
+                if (port != 29317 && port != 29318) {
+                    taken.add(new ServerSocket(port, 1, LOOPBACK));
+                }
+            }
+            for (int i = 0; i < 10; i++) {
+                assertEquals(29317, range.freePair(LOOPBACK));
+            }
+        } finally {
+            for (ServerSocket socket : taken) {
+                socket.close();
+            }
         }
     }
 }
