@@ -100,6 +100,7 @@ public final class Commands {
             row(Cc.HASH_SEQUENCE_START, HashSequenceStart.class),
             row(Cc.POLICY_DUPLICATION_SELECT, PolicyDuplicationSelect.class),
             row(Cc.POLICY_GET_DIGEST, PolicyGetDigest.class),
+            row(Cc.TEST_PARMS, TestParms.class),
             row(Cc.POLICY_PASSWORD, PolicyPassword.class),
             row(Cc.POLICY_NV_WRITTEN, PolicyNvWritten.class),
             row(Cc.POLICY_TEMPLATE, PolicyTemplate.class),

@@ -92,6 +92,7 @@ import org.vtpm.tpm.command.Sign;
 import org.vtpm.tpm.command.StartAuthSession;
 import org.vtpm.tpm.command.Startup;
 import org.vtpm.tpm.command.StirRandom;
+import org.vtpm.tpm.command.TestParms;
 import org.vtpm.tpm.command.TpmCommand;
 import org.vtpm.tpm.command.TpmResponse;
 import org.vtpm.tpm.command.Unseal;
@@ -197,6 +198,7 @@ final class Dispatcher {
                 .add(GetRandom.class, random::getRandom, NONE)
                 .add(StirRandom.class, random::stirRandom, NV)
                 .add(GetCapability.class, capabilities::getCapability, NONE)
+                .add(TestParms.class, capabilities::testParms, NONE)
                 .add(PcrRead.class, pcrs::read, NONE)
                 .add(PcrExtend.class, pcrs::extend, NV)
                 .add(PcrEvent.class, pcrs::event, NV)

@@ -8,6 +8,8 @@ import java.util.stream.IntStream;
 
 import org.vtpm.tpm.command.GetCapability;
 import org.vtpm.tpm.command.GetCapabilityResponse;
+import org.vtpm.tpm.command.TestParms;
+import org.vtpm.tpm.command.TestParmsResponse;
 import org.vtpm.tpm.crypto.HashAlgorithm;
 import org.vtpm.tpm.engine.state.EngineState;
 import org.vtpm.tpm.engine.state.PcClientPcrs;
@@ -44,9 +46,9 @@ import org.vtpm.tpm.wire.Bytes;
 import org.vtpm.tpm.wire.TpmRc;
 
 /**
- * TPM2_GetCapability (Part 3, 30.2). Every group is answered from the tables the engine itself
- * runs on (the command table, {@link Algorithms}, the PCR banks, the state), so an answer cannot
- * claim what the engine does not do.
+ * TPM2_GetCapability (Part 3, 30.2) and TPM2_TestParms (30.3). Every group is answered from the
+ * tables the engine itself runs on (the command table, {@link Algorithms}, the PCR banks, the
+ * state), so an answer cannot claim what the engine does not do.
  */
 public final class Capabilities {
 
@@ -65,6 +67,12 @@ public final class Capabilities {
         this.state = state;
         this.commands = commands;
         this.properties = new TpmProperties(state, commands);
+    }
+
+    /** TPM2_TestParms (Part 3, 30.3): success when the engine implements the parameters. */
+    public TestParmsResponse testParms(TestParms command, Request request) throws CommandError {
+        ImplementedParameters.check(command.parameters(), 1);
+        return new TestParmsResponse();
     }
 
     public GetCapabilityResponse getCapability(GetCapability command, Request request) throws CommandError {

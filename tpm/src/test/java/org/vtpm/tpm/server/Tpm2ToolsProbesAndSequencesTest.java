@@ -1,0 +1,68 @@
+package org.vtpm.tpm.server;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vtpm.tpm.testing.Tpm2Tools;
+
+/**
+ * tpm2-tools against the engine's socket server for the commands software calls to probe a TPM
+ * and to work without extra round trips: {@code tpm2_testparms}, {@code tpm2_create -c}
+ * (TPM2_CreateLoaded), {@code tpm2_hmac} over long input (an HMAC sequence).
+ */
+class Tpm2ToolsProbesAndSequencesTest {
+
+    @TempDir
+    Path stateDirectory;
+
+    @TempDir
+    Path work;
+
+    private ServedTpm tpm;
+    private String tcti;
+
+    @BeforeAll
+    static void toolsInstalled() {
+        assertTrue(Tpm2Tools.installed(), "tpm2-tools are required: apt-get install tpm2-tools");
+    }
+
+    @BeforeEach
+    void powerOn() throws Exception {
+        tpm = ServedTpm.start(stateDirectory, ServedTpm.Protocol.SWTPM, ServerOptions.defaults(),
+                ServedTpm.Backend.ENGINE);
+        tcti = "swtpm:host=127.0.0.1,port=" + tpm.port(ServerChannel.SWTPM_DATA);
+        run("swtpm_ioctl", "--tcp", "127.0.0.1:" + tpm.port(ServerChannel.SWTPM_CONTROL), "-i");
+        run("tpm2_startup", "-c");
+    }
+
+    @AfterEach
+    void powerOff() throws Exception {
+        tpm.close();
+    }
+
+    @Test
+    void testParmsAcceptsWhatTheEngineImplementsOnly() throws Exception {
+        for (String parms : new String[] {"rsa2048", "rsa3072", "ecc256", "ecc384", "aes128cfb", "aes256cbc",
+                "hmac", "rsa2048:rsassa-sha256", "ecc256:ecdsa-sha384"}) {
+            run("tpm2_testparms", parms);
+        }
+        for (String parms : new String[] {"rsa1024", "rsa4096", "ecc521", "ecc_nist_p192", "aes192cfb",
+                "camellia128cfb", "ecc256:ecdaa-sha256"}) {
+            fails("tpm2_testparms", parms);
+        }
+    }
+
+    private String run(String... command) throws Exception {
+        return Tpm2Tools.run(work, tcti, command);
+    }
+
+    private String fails(String... command) throws Exception {
+        return Tpm2Tools.fails(work, tcti, command);
+    }
+}
