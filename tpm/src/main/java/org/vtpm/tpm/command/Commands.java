@@ -104,6 +104,7 @@ public final class Commands {
             row(Cc.POLICY_PASSWORD, PolicyPassword.class),
             row(Cc.POLICY_NV_WRITTEN, PolicyNvWritten.class),
             row(Cc.POLICY_TEMPLATE, PolicyTemplate.class),
+            row(Cc.CREATE_LOADED, CreateLoaded.class),
             row(Cc.POLICY_AUTHORIZE_NV, PolicyAuthorizeNv.class),
             row(Cc.ENCRYPT_DECRYPT2, EncryptDecrypt2.class));
 

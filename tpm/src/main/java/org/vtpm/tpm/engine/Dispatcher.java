@@ -14,6 +14,7 @@ import org.vtpm.tpm.command.CommandFraming;
 import org.vtpm.tpm.command.ContextLoad;
 import org.vtpm.tpm.command.ContextSave;
 import org.vtpm.tpm.command.Create;
+import org.vtpm.tpm.command.CreateLoaded;
 import org.vtpm.tpm.command.CreatePrimary;
 import org.vtpm.tpm.command.DecodedCommand;
 import org.vtpm.tpm.command.DictionaryAttackLockReset;
@@ -237,6 +238,7 @@ final class Dispatcher {
                 .add(EventSequenceComplete.class, sequences::eventComplete, CcAttributes.of(NV, FLUSHED))
                 .add(CreatePrimary.class, objects::createPrimary, NONE)
                 .add(Create.class, objects::create, NONE)
+                .add(CreateLoaded.class, objects::createLoaded, NONE)
                 .add(Load.class, objects::load, NONE)
                 .add(EvictControl.class, contexts::evictControl, NV)
                 .add(LoadExternal.class, objects::loadExternal, NONE)

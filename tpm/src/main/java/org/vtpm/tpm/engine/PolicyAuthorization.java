@@ -142,9 +142,9 @@ final class PolicyAuthorization {
         };
     }
 
-    /** The template is the second parameter of Create and CreatePrimary, after the sensitive area. */
+    /** The template is the second parameter of Create, CreatePrimary and CreateLoaded, after the sensitive area. */
     private static boolean templateHashHolds(Cc code, HashAlgorithm hash, byte[] expected, byte[] parameters) {
-        if (!code.equals(Cc.CREATE) && !code.equals(Cc.CREATE_PRIMARY)) {
+        if (!code.equals(Cc.CREATE) && !code.equals(Cc.CREATE_PRIMARY) && !code.equals(Cc.CREATE_LOADED)) {
             return false;
         }
         try {

@@ -2,6 +2,7 @@ package org.vtpm.tpm.server;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.AfterEach;
@@ -56,6 +57,29 @@ class Tpm2ToolsProbesAndSequencesTest {
                 "camellia128cfb", "ecc256:ecdaa-sha256"}) {
             fails("tpm2_testparms", parms);
         }
+    }
+
+    @Test
+    void createWithAContextLoadsTheKeyItMade() throws Exception {
+        run("tpm2_createprimary", "-C", "o", "-G", "rsa2048", "-c", "srk.ctx");
+        flushTransients();
+        Files.write(work.resolve("message"), "signed by a key made and loaded at once".getBytes());
+        for (String algorithm : new String[] {"ecc256:ecdsa-sha256", "rsa2048:rsassa-sha256"}) {
+            run("tpm2_create", "-C", "srk.ctx", "-G", algorithm, "-u", "key.pub", "-r", "key.priv", "-c", "key.ctx");
+            flushTransients();
+            run("tpm2_sign", "-c", "key.ctx", "-g", "sha256", "-o", "signature", "message");
+            flushTransients();
+            run("tpm2_verifysignature", "-c", "key.ctx", "-g", "sha256", "-m", "message", "-s", "signature");
+            flushTransients();
+            run("tpm2_load", "-C", "srk.ctx", "-u", "key.pub", "-r", "key.priv", "-c", "reloaded.ctx");
+            flushTransients();
+            run("tpm2_verifysignature", "-c", "reloaded.ctx", "-g", "sha256", "-m", "message", "-s", "signature");
+            flushTransients();
+        }
+    }
+
+    private void flushTransients() throws Exception {
+        run("tpm2_flushcontext", "--transient-object");
     }
 
     private String run(String... command) throws Exception {
