@@ -62,6 +62,7 @@ public final class Commands {
             row(Cc.LOAD, Load.class),
             row(Cc.QUOTE, Quote.class),
             row(Cc.RSA_DECRYPT, RsaDecrypt.class),
+            row(Cc.HMAC_START, HmacStart.class),
             row(Cc.SEQUENCE_UPDATE, SequenceUpdate.class),
             row(Cc.SIGN, Sign.class),
             row(Cc.UNSEAL, Unseal.class),

@@ -37,6 +37,7 @@ import org.vtpm.tpm.command.HashSequenceStart;
 import org.vtpm.tpm.command.HierarchyChangeAuth;
 import org.vtpm.tpm.command.HierarchyControl;
 import org.vtpm.tpm.command.Hmac;
+import org.vtpm.tpm.command.HmacStart;
 import org.vtpm.tpm.command.Import;
 import org.vtpm.tpm.command.IncrementalSelfTest;
 import org.vtpm.tpm.command.Load;
@@ -233,6 +234,7 @@ final class Dispatcher {
                 .add(ContextSave.class, contexts::save, NONE)
                 .add(ContextLoad.class, contexts::load, NONE)
                 .add(HashSequenceStart.class, sequences::start, NONE)
+                .add(HmacStart.class, sequences::hmacStart, NONE)
                 .add(SequenceUpdate.class, sequences::update, NONE)
                 .add(SequenceComplete.class, sequences::complete, FLUSHED)
                 .add(EventSequenceComplete.class, sequences::eventComplete, CcAttributes.of(NV, FLUSHED))

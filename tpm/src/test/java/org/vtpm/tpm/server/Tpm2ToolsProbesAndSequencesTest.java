@@ -1,9 +1,16 @@
 package org.vtpm.tpm.server;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.macs.HMac;
+import org.bouncycastle.crypto.params.KeyParameter;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,6 +25,8 @@ import org.vtpm.tpm.testing.Tpm2Tools;
  * (TPM2_CreateLoaded), {@code tpm2_hmac} over long input (an HMAC sequence).
  */
 class Tpm2ToolsProbesAndSequencesTest {
+
+    private static final HexFormat HEX = HexFormat.of();
 
     @TempDir
     Path stateDirectory;
@@ -76,6 +85,29 @@ class Tpm2ToolsProbesAndSequencesTest {
             run("tpm2_verifysignature", "-c", "reloaded.ctx", "-g", "sha256", "-m", "message", "-s", "signature");
             flushTransients();
         }
+    }
+
+    @Test
+    void hmacOfLongInputRunsASequenceThatAgreesWithBouncyCastle() throws Exception {
+        byte[] key = HEX.parseHex("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f");
+        Files.write(work.resolve("hmac.key"), key);
+        byte[] data = new byte[5000];
+        new SecureRandom().nextBytes(data);
+        Files.write(work.resolve("data"), data);
+        run("tpm2_createprimary", "-C", "o", "-G", "ecc256", "-c", "srk.ctx");
+        flushTransients();
+        run("tpm2_import", "-C", "srk.ctx", "-G", "hmac", "-i", "hmac.key", "-u", "hmac.pub", "-r", "hmac.priv");
+        flushTransients();
+        run("tpm2_load", "-C", "srk.ctx", "-u", "hmac.pub", "-r", "hmac.priv", "-c", "hmac.ctx");
+        flushTransients();
+        run("tpm2_hmac", "-c", "hmac.ctx", "-g", "sha256", "-o", "by-tpm", "data");
+        flushTransients();
+        HMac mac = new HMac(new SHA256Digest());
+        mac.init(new KeyParameter(key));
+        mac.update(data, 0, data.length);
+        byte[] expected = new byte[mac.getMacSize()];
+        mac.doFinal(expected, 0);
+        assertArrayEquals(expected, Files.readAllBytes(work.resolve("by-tpm")));
     }
 
     private void flushTransients() throws Exception {

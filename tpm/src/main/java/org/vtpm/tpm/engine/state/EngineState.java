@@ -97,7 +97,7 @@ public final class EngineState {
                 .section(SectionId.RANDOM, VERSION, VERSION, random::write)
                 .section(SectionId.HIERARCHIES, Hierarchies.VERSION, Hierarchies.VERSION, hierarchies::write)
                 .section(SectionId.PCRS, VERSION, VERSION, pcrs::write)
-                .section(SectionId.OBJECTS, VERSION, VERSION, objects::write)
+                .section(SectionId.OBJECTS, ObjectSlots.VERSION, objects.minReaderVersion(), objects::write)
                 .section(SectionId.NV, VERSION, VERSION, nv::write)
                 .section(SectionId.PERSISTENT, VERSION, VERSION, objects::writePersistent)
                 .section(SectionId.DICTIONARY_ATTACK, VERSION, VERSION, dictionaryAttack::write)

@@ -10,7 +10,7 @@ public enum SectionId {
     RANDOM("DRBG", 1),
     HIERARCHIES("HIER", Hierarchies.VERSION),
     PCRS("PCRS", 1),
-    OBJECTS("OBJS", 1),
+    OBJECTS("OBJS", ObjectSlots.VERSION),
     NV("NVIX", 1),
     PERSISTENT("PERS", 1),
     DICTIONARY_ATTACK("DALK", 1),
