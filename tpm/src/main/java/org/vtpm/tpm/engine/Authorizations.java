@@ -193,8 +193,8 @@ final class Authorizations {
         }
     }
 
-    /** Checks every session of {@code command}. */
-    Area authorize(DecodedCommand command) throws CommandError {
+    /** Checks every session of {@code command}, which arrived at {@code locality}. */
+    Area authorize(DecodedCommand command, int locality) throws CommandError {
         List<AuthCommand> sessions = command.authorizations();
         List<Handle> authorized = new ArrayList<>();
         List<AuthRole> roles = new ArrayList<>();
@@ -259,7 +259,7 @@ final class Authorizations {
                 auditing = i;
             }
         }
-        List<Use> uses = checkAuthorizations(command, sessions, authorized, roles);
+        List<Use> uses = checkAuthorizations(command, sessions, authorized, roles, locality);
         byte[] parameters = command.parameters().toByteArray();
         if (decrypting >= 0) {
             Use use = uses.get(decrypting);
@@ -269,7 +269,7 @@ final class Authorizations {
     }
 
     private List<Use> checkAuthorizations(DecodedCommand command, List<AuthCommand> sessions, List<Handle> authorized,
-            List<AuthRole> roles) throws CommandError {
+            List<AuthRole> roles, int locality) throws CommandError {
         DictionaryAttack da = state.dictionaryAttack();
         long clock = state.clock().clock();
         da.recover(clock);
@@ -300,7 +300,7 @@ final class Authorizations {
                     throw CommandError.of(TpmRc.AUTH_UNAVAILABLE);
                 }
                 try {
-                    policies.check(command, entity, role, loaded, names(command));
+                    policies.check(command, entity, role, loaded, names(command), locality);
                 } catch (CommandError e) {
                     throw CommandError.of(e.rc().withSession(number));
                 }

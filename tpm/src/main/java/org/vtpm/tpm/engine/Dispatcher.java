@@ -72,7 +72,9 @@ import org.vtpm.tpm.command.PolicyNameHash;
 import org.vtpm.tpm.command.PolicyNv;
 import org.vtpm.tpm.command.PolicyNvWritten;
 import org.vtpm.tpm.command.PolicyOr;
+import org.vtpm.tpm.command.PolicyLocality;
 import org.vtpm.tpm.command.PolicyPassword;
+import org.vtpm.tpm.command.PolicyPhysicalPresence;
 import org.vtpm.tpm.command.PolicyPcr;
 import org.vtpm.tpm.command.PolicyRestart;
 import org.vtpm.tpm.command.PolicySecret;
@@ -119,6 +121,7 @@ import org.vtpm.tpm.engine.commands.PcrCommands;
 import org.vtpm.tpm.engine.commands.PolicyAuthCommands;
 import org.vtpm.tpm.engine.commands.PolicyCommands;
 import org.vtpm.tpm.engine.commands.PolicyNvCommands;
+import org.vtpm.tpm.engine.commands.PolicyPresenceCommands;
 import org.vtpm.tpm.engine.commands.RandomCommands;
 import org.vtpm.tpm.engine.commands.Request;
 import org.vtpm.tpm.engine.commands.SealCommands;
@@ -189,6 +192,7 @@ final class Dispatcher {
         PolicyCommands policy = new PolicyCommands(state, table);
         PolicyAuthCommands policyAuth = new PolicyAuthCommands(state);
         PolicyNvCommands policyNv = new PolicyNvCommands(state);
+        PolicyPresenceCommands presence = new PolicyPresenceCommands(state);
         SealCommands seal = new SealCommands(state);
         AuthChangeCommands authChange = new AuthChangeCommands(state, objects);
         AuditCommands audit = new AuditCommands(state, attestation);
@@ -227,6 +231,8 @@ final class Dispatcher {
                 .add(PolicyAuthorize.class, policyAuth::policyAuthorize, NONE)
                 .add(PolicyAuthorizeNv.class, policyNv::policyAuthorizeNv, NONE)
                 .add(PolicyNv.class, policyNv::policyNv, NONE)
+                .add(PolicyLocality.class, presence::policyLocality, NONE)
+                .add(PolicyPhysicalPresence.class, presence::policyPhysicalPresence, NONE)
                 .add(Unseal.class, seal::unseal, NONE)
                 .add(ObjectChangeAuth.class, authChange::objectChangeAuth, NONE)
                 .add(NvChangeAuth.class, authChange::nvChangeAuth, NV)
@@ -312,7 +318,7 @@ final class Dispatcher {
             throw CommandError.of(e.rc());
         }
         checkPresent(command.handles());
-        Authorizations.Area area = authorizations.authorize(command);
+        Authorizations.Area area = authorizations.authorize(command, locality);
         TpmCommand<?> typed;
         try {
             typed = command.command(area.parameters());

@@ -96,9 +96,11 @@ final class PolicyAuthorization {
     /**
      * The deferred checks of a policy session authorizing {@code entity}, in the reference
      * implementation's order; the caller adds the session number to format-1 codes.
+     *
+     * @param locality the locality the command arrived at
      */
-    void check(DecodedCommand command, Handle entity, AuthRole role, AuthSession session, List<Name> names)
-            throws CommandError {
+    void check(DecodedCommand command, Handle entity, AuthRole role, AuthSession session, List<Name> names,
+            int locality) throws CommandError {
         PolicyState policy = session.policy().orElseThrow();
         Cc code = command.spec().code();
         if (code.equals(Cc.POLICY_SECRET) && !policy.authValueNeeded() && !policy.passwordNeeded()) {
@@ -121,6 +123,13 @@ final class PolicyAuthorization {
         } else if (role == AuthRole.ADMIN || role == AuthRole.DUP) {
             throw CommandError.of(TpmRc.POLICY_FAIL);
         }
+        if (policy.locality() != 0 && !allowsLocality(policy.locality(), locality)) {
+            throw CommandError.of(TpmRc.LOCALITY);
+        }
+        // A vTPM's platform has no physical-presence signal to assert, so such a policy never holds here.
+        if (policy.physicalPresenceRequired()) {
+            throw CommandError.of(TpmRc.PP);
+        }
         if (!bindingHolds(command, session.hash(), policy, names)) {
             throw CommandError.of(TpmRc.POLICY_FAIL);
         }
@@ -128,6 +137,11 @@ final class PolicyAuthorization {
                 || index(entity).has(NvAttributes.WRITTEN) != policy.nvWritten().get())) {
             throw CommandError.of(TpmRc.POLICY_FAIL);
         }
+    }
+
+    /** TPMA_LOCALITY below 32 is a set of localities 0..4, from 32 on one extended locality. */
+    private static boolean allowsLocality(int allowed, int locality) {
+        return allowed < 32 ? (allowed & 1 << locality) != 0 : allowed == locality;
     }
 
     private boolean bindingHolds(DecodedCommand command, HashAlgorithm hash, PolicyState policy, List<Name> names) {

@@ -12,8 +12,8 @@ import org.vtpm.tpm.wire.TpmFormatException;
 public final class EngineState {
 
     private static final int VERSION = 1;
-    /** Version 2 of the session sections carries policy sessions and audit state; version-1 readers cannot use it. */
-    private static final int SESSION_VERSION = 2;
+    /** Version 2 of the saved-sessions section marks policy sessions; version-1 readers cannot use it. */
+    private static final int SAVED_SESSION_VERSION = 2;
 
     private final PowerState power;
     private final Clock clock;
@@ -102,8 +102,8 @@ public final class EngineState {
                 .section(SectionId.PERSISTENT, VERSION, VERSION, objects::writePersistent)
                 .section(SectionId.DICTIONARY_ATTACK, VERSION, VERSION, dictionaryAttack::write)
                 .section(SectionId.CONTEXTS, VERSION, VERSION, contexts::write)
-                .section(SectionId.SESSIONS, SESSION_VERSION, SESSION_VERSION, sessions::write)
-                .section(SectionId.SAVED_SESSIONS, SESSION_VERSION, SESSION_VERSION, sessions::writeSaved)
+                .section(SectionId.SESSIONS, SessionSlots.VERSION, sessions.minReaderVersion(), sessions::write)
+                .section(SectionId.SAVED_SESSIONS, SAVED_SESSION_VERSION, SAVED_SESSION_VERSION, sessions::writeSaved)
                 .toByteArray();
     }
 

@@ -15,7 +15,7 @@ public enum SectionId {
     PERSISTENT("PERS", 1),
     DICTIONARY_ATTACK("DALK", 1),
     CONTEXTS("CTXC", 1),
-    SESSIONS("SESS", 2),
+    SESSIONS("SESS", SessionSlots.VERSION),
     SAVED_SESSIONS("SVSS", 2);
 
     private final int tag;
