@@ -88,6 +88,7 @@ public final class Commands {
             row(Cc.RSA_ENCRYPT, RsaEncrypt.class),
             row(Cc.START_AUTH_SESSION, StartAuthSession.class),
             row(Cc.VERIFY_SIGNATURE, VerifySignature.class),
+            row(Cc.ECC_PARAMETERS, EccParameters.class),
             row(Cc.GET_CAPABILITY, GetCapability.class),
             row(Cc.GET_RANDOM, GetRandom.class),
             row(Cc.GET_TEST_RESULT, GetTestResult.class),

@@ -21,6 +21,7 @@ import org.vtpm.tpm.command.DictionaryAttackLockReset;
 import org.vtpm.tpm.command.DictionaryAttackParameters;
 import org.vtpm.tpm.command.Duplicate;
 import org.vtpm.tpm.command.EcdhKeyGen;
+import org.vtpm.tpm.command.EccParameters;
 import org.vtpm.tpm.command.EcdhZGen;
 import org.vtpm.tpm.command.EncryptDecrypt;
 import org.vtpm.tpm.command.EncryptDecrypt2;
@@ -275,6 +276,7 @@ final class Dispatcher {
                 .add(RsaDecrypt.class, asymmetric::rsaDecrypt, NONE)
                 .add(EcdhKeyGen.class, asymmetric::ecdhKeyGen, NONE)
                 .add(EcdhZGen.class, asymmetric::ecdhZGen, NONE)
+                .add(EccParameters.class, asymmetric::eccParameters, NONE)
                 .add(EncryptDecrypt2.class, symmetric::encryptDecrypt2, NONE)
                 .add(EncryptDecrypt.class, symmetric::encryptDecrypt, NONE)
                 .add(MakeCredential.class, credentials::makeCredential, NONE)

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.vtpm.tpm.wire.TpmRc;
 
 /**
- * What clients ask before they choose algorithms: TPM2_TestParms against swtpm, for parameters
- * both implement, parameters neither implements and malformed ones.
+ * What clients ask before they choose algorithms, against swtpm: TPM2_TestParms for parameters
+ * both implement, parameters neither implements and malformed ones; TPM2_ECC_Parameters for the
+ * curves both implement (byte for byte) and for curves neither does.
  */
 class SwtpmAlgorithmQueryDifferentialTest {
 
@@ -60,6 +61,13 @@ class SwtpmAlgorithmQueryDifferentialTest {
         };
         for (String p : parms) {
             both.sameBytes(TEST_PARMS + p);
+        }
+    }
+
+    @Test
+    void eccParametersAnswerAlike() throws IOException {
+        for (String curve : new String[] {"0003", "0004", "0000", "0099", "0020 00"}) {
+            both.sameBytes("8001 00000000 00000178 " + curve);
         }
     }
 

@@ -21,8 +21,9 @@ import org.vtpm.tpm.testing.Tpm2Tools;
 
 /**
  * tpm2-tools against the engine's socket server for the commands software calls to probe a TPM
- * and to work without extra round trips: {@code tpm2_testparms}, {@code tpm2_create -c}
- * (TPM2_CreateLoaded), {@code tpm2_hmac} over long input (an HMAC sequence).
+ * and to work without extra round trips: {@code tpm2_testparms}, {@code tpm2_geteccparameters},
+ * {@code tpm2_create -c} (TPM2_CreateLoaded), {@code tpm2_hmac} over long input (an HMAC
+ * sequence), and {@code tpm2_policylocality}.
  */
 class Tpm2ToolsProbesAndSequencesTest {
 
@@ -108,6 +109,50 @@ class Tpm2ToolsProbesAndSequencesTest {
         byte[] expected = new byte[mac.getMacSize()];
         mac.doFinal(expected, 0);
         assertArrayEquals(expected, Files.readAllBytes(work.resolve("by-tpm")));
+    }
+
+    @Test
+    void eccParametersReportTheCurvesTheEngineImplements() throws Exception {
+        run("tpm2_geteccparameters", "ecc256", "-o", "p256.params");
+        String p256Prime = "ffffffff00000001000000000000000000000000ffffffffffffffffffffffff";
+        assertTrue(HEX.formatHex(Files.readAllBytes(work.resolve("p256.params"))).contains(p256Prime));
+        run("tpm2_geteccparameters", "ecc384", "-o", "p384.params");
+        fails("tpm2_geteccparameters", "ecc521", "-o", "p521.params");
+    }
+
+    @Test
+    void aPolicyLocalityHoldsAtTheLocalityItNames() throws Exception {
+        run("tpm2_startauthsession", "-S", "trial.ctx");
+        run("tpm2_policylocality", "-S", "trial.ctx", "-L", "zero.policy", "zero");
+        run("tpm2_flushcontext", "trial.ctx");
+        byte[] expected = new byte[32];
+        SHA256Digest sha256 = new SHA256Digest();
+        sha256.update(new byte[32], 0, 32);
+        sha256.update(HEX.parseHex("0000016f01"), 0, 5);
+        sha256.doFinal(expected, 0);
+        assertArrayEquals(expected, Files.readAllBytes(work.resolve("zero.policy")));
+
+        Files.write(work.resolve("secret"), "released at locality zero".getBytes());
+        run("tpm2_createprimary", "-C", "o", "-G", "ecc256", "-c", "srk.ctx");
+        flushTransients();
+        run("tpm2_create", "-C", "srk.ctx", "-L", "zero.policy", "-i", "secret", "-u", "sealed.pub", "-r",
+                "sealed.priv");
+        flushTransients();
+        run("tpm2_load", "-C", "srk.ctx", "-u", "sealed.pub", "-r", "sealed.priv", "-c", "sealed.ctx");
+        flushTransients();
+        for (String locality : new String[] {"one", "zero"}) {
+            run("tpm2_startauthsession", "--policy-session", "-S", "session.ctx");
+            run("tpm2_policylocality", "-S", "session.ctx", locality);
+            if (locality.equals("zero")) {
+                run("tpm2_unseal", "-c", "sealed.ctx", "-p", "session:session.ctx", "-o", "unsealed");
+                assertArrayEquals(Files.readAllBytes(work.resolve("secret")),
+                        Files.readAllBytes(work.resolve("unsealed")));
+            } else {
+                fails("tpm2_unseal", "-c", "sealed.ctx", "-p", "session:session.ctx", "-o", "unsealed");
+            }
+            run("tpm2_flushcontext", "session.ctx");
+            flushTransients();
+        }
     }
 
     private void flushTransients() throws Exception {
