@@ -11,7 +11,10 @@
  * NVMarshal.c idea), so state written by one version stays readable by later ones: sections added
  * after the first version (NV indices, persistent objects, dictionary attack, contexts, sessions,
  * saved sessions) are optional and start empty when absent; version 2 of the two session sections
- * adds policy and audit state, and version-1 sections still load. Everything is big-endian; every
+ * adds policy and audit state, version 3 of the sessions section a policy session's locality and
+ * physical-presence conditions, version 2 of the objects section HMAC sequences, and older
+ * sections still load. A section names the oldest layout that reads it as it is, so state without
+ * the newer content stays readable by the older versions. Everything is big-endian; every
  * length is checked before anything is allocated.
  */
 package org.vtpm.tpm.engine.state;
