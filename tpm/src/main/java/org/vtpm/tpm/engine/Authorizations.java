@@ -13,6 +13,7 @@ import org.vtpm.tpm.command.ParameterHashes;
 import org.vtpm.tpm.command.ResponseFraming;
 import org.vtpm.tpm.command.TpmResponse;
 import org.vtpm.tpm.crypto.CryptoException;
+import org.vtpm.tpm.crypto.HashAlgorithm;
 import org.vtpm.tpm.crypto.CfbParameterEncryption;
 import org.vtpm.tpm.crypto.Hmac;
 import org.vtpm.tpm.crypto.XorObfuscation;
@@ -20,6 +21,7 @@ import org.vtpm.tpm.engine.commands.AuthValues;
 import org.vtpm.tpm.engine.commands.CommandError;
 import org.vtpm.tpm.engine.commands.Entities;
 import org.vtpm.tpm.engine.state.AuthSession;
+import org.vtpm.tpm.engine.state.CommandAudit;
 import org.vtpm.tpm.engine.state.DictionaryAttack;
 import org.vtpm.tpm.engine.state.EngineState;
 import org.vtpm.tpm.engine.state.PolicyState;
@@ -132,6 +134,7 @@ final class Authorizations {
                 }
             }
             SessionAttributes auditAttributes = audit(spec, responseParameters);
+            commandAudit(spec, responseParameters);
             List<AuthResponse> acks = new ArrayList<>(uses.size());
             for (int i = 0; i < uses.size(); i++) {
                 Use use = uses.get(i);
@@ -157,6 +160,17 @@ final class Authorizations {
                 }
             }
             return ResponseFraming.encode(tag, spec.responseHandles(typed), responseParameters, acks);
+        }
+
+        /** Extends the command audit digest when the command is audited (Part 1, 19.6.17). */
+        private void commandAudit(CommandSpec<?> spec, byte[] responseParameters) {
+            CommandAudit commandAudit = state.audit();
+            if (commandAudit.isAudited(spec.code())) {
+                HashAlgorithm hash = commandAudit.hash();
+                commandAudit.extend(
+                        ParameterHashes.cpHash(hash, spec.code(), names(command), command.parameters().toByteArray()),
+                        ParameterHashes.rpHash(hash, TpmRc.SUCCESS, spec.code(), responseParameters));
+            }
         }
 
         /**

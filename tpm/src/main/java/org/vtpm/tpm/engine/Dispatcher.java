@@ -29,6 +29,7 @@ import org.vtpm.tpm.command.EventSequenceComplete;
 import org.vtpm.tpm.command.EvictControl;
 import org.vtpm.tpm.command.FlushContext;
 import org.vtpm.tpm.command.GetCapability;
+import org.vtpm.tpm.command.GetCommandAuditDigest;
 import org.vtpm.tpm.command.GetRandom;
 import org.vtpm.tpm.command.GetSessionAuditDigest;
 import org.vtpm.tpm.command.GetTestResult;
@@ -91,6 +92,7 @@ import org.vtpm.tpm.command.RsaEncrypt;
 import org.vtpm.tpm.command.SelfTest;
 import org.vtpm.tpm.command.SequenceComplete;
 import org.vtpm.tpm.command.SequenceUpdate;
+import org.vtpm.tpm.command.SetCommandCodeAuditStatus;
 import org.vtpm.tpm.command.SetPrimaryPolicy;
 import org.vtpm.tpm.command.Shutdown;
 import org.vtpm.tpm.command.Sign;
@@ -196,7 +198,7 @@ final class Dispatcher {
         PolicyPresenceCommands presence = new PolicyPresenceCommands(state);
         SealCommands seal = new SealCommands(state);
         AuthChangeCommands authChange = new AuthChangeCommands(state, objects);
-        AuditCommands audit = new AuditCommands(state, attestation);
+        AuditCommands audit = new AuditCommands(state, attestation, table);
         table.add(Startup.class, startup::startup, NV)
                 .add(Shutdown.class, startup::shutdown, NV)
                 .add(SelfTest.class, tests::selfTest, NV)
@@ -238,6 +240,8 @@ final class Dispatcher {
                 .add(ObjectChangeAuth.class, authChange::objectChangeAuth, NONE)
                 .add(NvChangeAuth.class, authChange::nvChangeAuth, NV)
                 .add(GetSessionAuditDigest.class, audit::getSessionAuditDigest, NONE)
+                .add(GetCommandAuditDigest.class, audit::getCommandAuditDigest, NV)
+                .add(SetCommandCodeAuditStatus.class, audit::setCommandCodeAuditStatus, NV)
                 .add(ContextSave.class, contexts::save, NONE)
                 .add(ContextLoad.class, contexts::load, NONE)
                 .add(HashSequenceStart.class, sequences::start, NONE)

@@ -21,6 +21,7 @@ import org.vtpm.tpm.types.AlgPropertyList;
 import org.vtpm.tpm.types.Cap;
 import org.vtpm.tpm.types.CapabilitiesUnion;
 import org.vtpm.tpm.types.CapabilityData;
+import org.vtpm.tpm.types.Cc;
 import org.vtpm.tpm.types.CcAttributes;
 import org.vtpm.tpm.types.CcList;
 import org.vtpm.tpm.types.CcaList;
@@ -95,8 +96,12 @@ public final class Capabilities {
                     TpmLimits.MAX_CAP_CC);
             return answer(cap, page.more, new CcaList(page.items));
         }
-        if (cap.equals(Cap.PP_COMMANDS) || cap.equals(Cap.AUDIT_COMMANDS)) {
+        if (cap.equals(Cap.PP_COMMANDS)) {
             return answer(cap, false, new CcList(List.of()));
+        }
+        if (cap.equals(Cap.AUDIT_COMMANDS)) {
+            Page<Integer> page = page(state.audit().commands(), c -> c, from, count, TpmLimits.MAX_CAP_CC);
+            return answer(cap, page.more, new CcList(page.items.stream().map(Cc::new).toList()));
         }
         if (cap.equals(Cap.PCRS)) {
             return answer(cap, false, allocation());

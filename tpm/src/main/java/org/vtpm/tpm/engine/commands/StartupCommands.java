@@ -48,6 +48,7 @@ public final class StartupCommands {
                 state.dictionaryAttack().reset();
                 state.clock().reset();
                 state.sessions().reset();
+                state.audit().clearDigest();
             }
         } else {
             throw CommandError.of(TpmRc.VALUE.withParameter(1));

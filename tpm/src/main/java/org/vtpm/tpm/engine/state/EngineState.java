@@ -25,10 +25,11 @@ public final class EngineState {
     private final DictionaryAttack dictionaryAttack;
     private final ContextCounter contexts;
     private final SessionSlots sessions;
+    private final CommandAudit audit;
 
     private EngineState(PowerState power, Clock clock, RandomSource random, Hierarchies hierarchies, PcrBanks pcrs,
             ObjectSlots objects, NvIndices nv, DictionaryAttack dictionaryAttack, ContextCounter contexts,
-            SessionSlots sessions) {
+            SessionSlots sessions, CommandAudit audit) {
         this.power = power;
         this.clock = clock;
         this.random = random;
@@ -39,6 +40,7 @@ public final class EngineState {
         this.dictionaryAttack = dictionaryAttack;
         this.contexts = contexts;
         this.sessions = sessions;
+        this.audit = audit;
     }
 
     /** A new TPM with fresh seeds, as it leaves the factory (and after its first _TPM_Init). */
@@ -47,7 +49,7 @@ public final class EngineState {
         return new EngineState(PowerState.manufactured(), Clock.manufactured(), random,
                 Hierarchies.manufacture(random), PcrBanks.initial(), ObjectSlots.empty(),
                 NvIndices.empty(), DictionaryAttack.manufactured(), ContextCounter.manufactured(),
-                SessionSlots.empty());
+                SessionSlots.empty(), CommandAudit.manufactured());
     }
 
     public PowerState power() {
@@ -90,6 +92,10 @@ public final class EngineState {
         return sessions;
     }
 
+    public CommandAudit audit() {
+        return audit;
+    }
+
     public byte[] save() {
         return new StateWriter()
                 .section(SectionId.POWER, VERSION, VERSION, power::write)
@@ -104,6 +110,7 @@ public final class EngineState {
                 .section(SectionId.CONTEXTS, VERSION, VERSION, contexts::write)
                 .section(SectionId.SESSIONS, SessionSlots.VERSION, sessions.minReaderVersion(), sessions::write)
                 .section(SectionId.SAVED_SESSIONS, SAVED_SESSION_VERSION, SAVED_SESSION_VERSION, sessions::writeSaved)
+                .section(SectionId.COMMAND_AUDIT, VERSION, VERSION, audit::write)
                 .toByteArray();
     }
 
@@ -151,8 +158,12 @@ public final class EngineState {
             if (savedSessions.isPresent()) {
                 sessions.readSaved(savedSessions.get());
             }
+            current = SectionId.COMMAND_AUDIT;
+            Optional<StateReader.Section> auditSection = reader.optional(current);
+            CommandAudit audit = auditSection.isPresent() ? CommandAudit.read(auditSection.get())
+                    : CommandAudit.manufactured();
             return new EngineState(power, clock, random, hierarchies, pcrs, objects, nv, dictionaryAttack, contexts,
-                    sessions);
+                    sessions, audit);
         } catch (TpmFormatException e) {
             throw new StateFormatException("section " + current + ": " + e.getMessage(), e);
         }

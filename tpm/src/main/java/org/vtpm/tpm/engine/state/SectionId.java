@@ -16,7 +16,8 @@ public enum SectionId {
     DICTIONARY_ATTACK("DALK", 1),
     CONTEXTS("CTXC", 1),
     SESSIONS("SESS", SessionSlots.VERSION),
-    SAVED_SESSIONS("SVSS", 2);
+    SAVED_SESSIONS("SVSS", 2),
+    COMMAND_AUDIT("CAUD", 1);
 
     private final int tag;
     private final int readableVersion;
