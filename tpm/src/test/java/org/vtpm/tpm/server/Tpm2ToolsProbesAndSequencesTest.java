@@ -1,6 +1,7 @@
 package org.vtpm.tpm.server;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -18,12 +19,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vtpm.tpm.testing.Tpm2Tools;
+import org.vtpm.tpm.types.AlgId;
+import org.vtpm.tpm.types.Attest;
+import org.vtpm.tpm.types.CommandAuditInfo;
+import org.vtpm.tpm.wire.Codecs;
 
 /**
  * tpm2-tools against the engine's socket server for the commands software calls to probe a TPM
  * and to work without extra round trips: {@code tpm2_testparms}, {@code tpm2_geteccparameters},
  * {@code tpm2_create -c} (TPM2_CreateLoaded), {@code tpm2_hmac} over long input (an HMAC
- * sequence), and {@code tpm2_policylocality}.
+ * sequence), {@code tpm2_policylocality}, and {@code tpm2_setcommandauditstatus} with
+ * {@code tpm2_getcommandauditdigest}.
  */
 class Tpm2ToolsProbesAndSequencesTest {
 
@@ -152,6 +158,28 @@ class Tpm2ToolsProbesAndSequencesTest {
             }
             run("tpm2_flushcontext", "session.ctx");
             flushTransients();
+        }
+    }
+
+    @Test
+    void aSignedCommandAuditReportVerifiesAndStartsANewDigest() throws Exception {
+        run("tpm2_setcommandauditstatus", "TPM2_CC_GetRandom");
+        run("tpm2_createprimary", "-C", "o", "-G", "ecc256:ecdsa-sha256", "-a",
+                "fixedtpm|fixedparent|sensitivedataorigin|userwithauth|sign", "-c", "signer.ctx");
+        flushTransients();
+        for (long expectedCounter = 1; expectedCounter <= 2; expectedCounter++) {
+            run("tpm2_getrandom", "8");
+            run("tpm2_getrandom", "8");
+            run("tpm2_getcommandauditdigest", "-c", "signer.ctx", "-g", "sha256", "-m", "audit.attest", "-s",
+                    "audit.sig");
+            flushTransients();
+            run("tpm2_verifysignature", "-c", "signer.ctx", "-g", "sha256", "-m", "audit.attest", "-s", "audit.sig");
+            flushTransients();
+            CommandAuditInfo info = (CommandAuditInfo) Codecs.unmarshal(Attest.class,
+                    Files.readAllBytes(work.resolve("audit.attest"))).attested();
+            assertEquals(expectedCounter, info.auditCounter());
+            assertEquals(AlgId.SHA256, info.digestAlg());
+            assertEquals(32, info.auditDigest().size());
         }
     }
 
