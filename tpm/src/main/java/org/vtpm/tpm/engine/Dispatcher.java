@@ -49,6 +49,7 @@ import org.vtpm.tpm.command.NvCertify;
 import org.vtpm.tpm.command.NvChangeAuth;
 import org.vtpm.tpm.command.NvDefineSpace;
 import org.vtpm.tpm.command.NvExtend;
+import org.vtpm.tpm.command.NvGlobalWriteLock;
 import org.vtpm.tpm.command.NvIncrement;
 import org.vtpm.tpm.command.NvRead;
 import org.vtpm.tpm.command.NvReadLock;
@@ -274,6 +275,7 @@ final class Dispatcher {
                 .add(NvSetBits.class, nv::setBits, NV)
                 .add(NvWriteLock.class, nv::writeLock, NV)
                 .add(NvReadLock.class, nv::readLock, NV)
+                .add(NvGlobalWriteLock.class, nv::globalWriteLock, NV)
                 .add(DictionaryAttackLockReset.class, da::lockReset, NV)
                 .add(DictionaryAttackParameters.class, da::parameters, NV)
                 .add(RsaEncrypt.class, asymmetric::rsaEncrypt, NONE)

@@ -28,8 +28,8 @@ import org.vtpm.tpm.wire.Codecs;
  * tpm2-tools against the engine's socket server for the commands software calls to probe a TPM
  * and to work without extra round trips: {@code tpm2_testparms}, {@code tpm2_geteccparameters},
  * {@code tpm2_create -c} (TPM2_CreateLoaded), {@code tpm2_hmac} over long input (an HMAC
- * sequence), {@code tpm2_policylocality}, and {@code tpm2_setcommandauditstatus} with
- * {@code tpm2_getcommandauditdigest}.
+ * sequence), {@code tpm2_policylocality}, {@code tpm2_setcommandauditstatus} with
+ * {@code tpm2_getcommandauditdigest}, and {@code tpm2_nvwritelock --global}.
  */
 class Tpm2ToolsProbesAndSequencesTest {
 
@@ -181,6 +181,16 @@ class Tpm2ToolsProbesAndSequencesTest {
             assertEquals(AlgId.SHA256, info.digestAlg());
             assertEquals(32, info.auditDigest().size());
         }
+    }
+
+    @Test
+    void theGlobalWriteLockStopsWritesToGlobalLockIndices() throws Exception {
+        Files.write(work.resolve("data"), new byte[] {1, 2, 3, 4});
+        run("tpm2_nvdefine", "0x1500030", "-C", "o", "-s", "4", "-a", "ownerwrite|ownerread|globallock");
+        run("tpm2_nvdefine", "0x1500031", "-C", "o", "-s", "4", "-a", "ownerwrite|ownerread");
+        run("tpm2_nvwritelock", "--global", "-C", "o");
+        fails("tpm2_nvwrite", "0x1500030", "-C", "o", "-i", "data");
+        run("tpm2_nvwrite", "0x1500031", "-C", "o", "-i", "data");
     }
 
     private void flushTransients() throws Exception {

@@ -4,6 +4,8 @@ import org.vtpm.tpm.command.NvDefineSpace;
 import org.vtpm.tpm.command.NvDefineSpaceResponse;
 import org.vtpm.tpm.command.NvExtend;
 import org.vtpm.tpm.command.NvExtendResponse;
+import org.vtpm.tpm.command.NvGlobalWriteLock;
+import org.vtpm.tpm.command.NvGlobalWriteLockResponse;
 import org.vtpm.tpm.command.NvIncrement;
 import org.vtpm.tpm.command.NvIncrementResponse;
 import org.vtpm.tpm.command.NvRead;
@@ -175,6 +177,11 @@ public final class NvCommands {
             index.set(NvAttributes.WRITELOCKED);
         }
         return new NvWriteLockResponse();
+    }
+
+    public NvGlobalWriteLockResponse globalWriteLock(NvGlobalWriteLock command, Request request) {
+        state.nv().globalWriteLock();
+        return new NvGlobalWriteLockResponse();
     }
 
     public NvReadLockResponse readLock(NvReadLock command, Request request) throws CommandError {
