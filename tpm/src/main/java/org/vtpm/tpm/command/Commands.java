@@ -26,6 +26,7 @@ public final class Commands {
             row(Cc.CLOCK_SET, ClockSet.class, CcAttributes.NV),
             row(Cc.HIERARCHY_CHANGE_AUTH, HierarchyChangeAuth.class, CcAttributes.NV),
             row(Cc.NV_DEFINE_SPACE, NvDefineSpace.class, CcAttributes.NV),
+            row(Cc.PCR_ALLOCATE, PcrAllocate.class, CcAttributes.NV),
             row(Cc.SET_PRIMARY_POLICY, SetPrimaryPolicy.class, CcAttributes.NV),
             row(Cc.CREATE_PRIMARY, CreatePrimary.class),
             row(Cc.NV_GLOBAL_WRITE_LOCK, NvGlobalWriteLock.class, CcAttributes.NV),

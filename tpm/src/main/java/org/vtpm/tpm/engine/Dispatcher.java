@@ -59,6 +59,7 @@ import org.vtpm.tpm.command.NvUndefineSpace;
 import org.vtpm.tpm.command.NvWrite;
 import org.vtpm.tpm.command.NvWriteLock;
 import org.vtpm.tpm.command.ObjectChangeAuth;
+import org.vtpm.tpm.command.PcrAllocate;
 import org.vtpm.tpm.command.PcrEvent;
 import org.vtpm.tpm.command.PcrExtend;
 import org.vtpm.tpm.command.PcrRead;
@@ -213,6 +214,7 @@ final class Dispatcher {
                 .add(PcrExtend.class, pcrs::extend, NV)
                 .add(PcrEvent.class, pcrs::event, NV)
                 .add(PcrReset.class, pcrs::reset, NV)
+                .add(PcrAllocate.class, pcrs::allocate, NV)
                 .add(Hash.class, hashes::hash, NONE)
                 .add(FlushContext.class, contexts::flush, NONE)
                 .add(StartAuthSession.class, sessions::start, NONE)

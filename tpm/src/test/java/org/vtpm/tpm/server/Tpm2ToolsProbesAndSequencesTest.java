@@ -29,7 +29,8 @@ import org.vtpm.tpm.wire.Codecs;
  * and to work without extra round trips: {@code tpm2_testparms}, {@code tpm2_geteccparameters},
  * {@code tpm2_create -c} (TPM2_CreateLoaded), {@code tpm2_hmac} over long input (an HMAC
  * sequence), {@code tpm2_policylocality}, {@code tpm2_setcommandauditstatus} with
- * {@code tpm2_getcommandauditdigest}, and {@code tpm2_nvwritelock --global}.
+ * {@code tpm2_getcommandauditdigest}, {@code tpm2_nvwritelock --global} and
+ * {@code tpm2_pcrallocate}.
  */
 class Tpm2ToolsProbesAndSequencesTest {
 
@@ -191,6 +192,12 @@ class Tpm2ToolsProbesAndSequencesTest {
         run("tpm2_nvwritelock", "--global", "-C", "o");
         fails("tpm2_nvwrite", "0x1500030", "-C", "o", "-i", "data");
         run("tpm2_nvwrite", "0x1500031", "-C", "o", "-i", "data");
+    }
+
+    @Test
+    void pcrAllocateGrantsTheBanksTheEngineHas() throws Exception {
+        run("tpm2_pcrallocate", "sha1:all+sha256:all+sha384:all");
+        fails("tpm2_pcrallocate", "sha256:all+sha512:all");
     }
 
     private void flushTransients() throws Exception {
