@@ -28,6 +28,7 @@ public final class Commands {
             row(Cc.NV_DEFINE_SPACE, NvDefineSpace.class, CcAttributes.NV),
             row(Cc.PCR_ALLOCATE, PcrAllocate.class, CcAttributes.NV),
             row(Cc.SET_PRIMARY_POLICY, SetPrimaryPolicy.class, CcAttributes.NV),
+            row(Cc.CLOCK_RATE_ADJUST, ClockRateAdjust.class),
             row(Cc.CREATE_PRIMARY, CreatePrimary.class),
             row(Cc.NV_GLOBAL_WRITE_LOCK, NvGlobalWriteLock.class, CcAttributes.NV),
             row(Cc.GET_COMMAND_AUDIT_DIGEST, GetCommandAuditDigest.class, CcAttributes.NV),

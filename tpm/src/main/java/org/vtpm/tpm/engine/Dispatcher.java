@@ -9,6 +9,7 @@ import org.vtpm.tpm.command.ChangeEps;
 import org.vtpm.tpm.command.ChangePps;
 import org.vtpm.tpm.command.Clear;
 import org.vtpm.tpm.command.ClearControl;
+import org.vtpm.tpm.command.ClockRateAdjust;
 import org.vtpm.tpm.command.ClockSet;
 import org.vtpm.tpm.command.CommandFraming;
 import org.vtpm.tpm.command.ContextLoad;
@@ -299,6 +300,7 @@ final class Dispatcher {
                 .add(ChangeEps.class, hierarchy::changeEps, CcAttributes.of(NV, EXTENSIVE))
                 .add(ChangePps.class, hierarchy::changePps, CcAttributes.of(NV, EXTENSIVE))
                 .add(ClockSet.class, clock::clockSet, NV)
+                .add(ClockRateAdjust.class, clock::clockRateAdjust, NONE)
                 .add(NvCertify.class, attestation::nvCertify, NONE);
     }
 

@@ -387,6 +387,13 @@ public final class Tpmi {
         }
     }
 
+    /** TPM_CLOCK_ADJUST: an INT8 from -3 (coarse slower) to 3 (coarse faster), as its byte. */
+    public static final class ClockAdjustValues extends Enumeration {
+        public ClockAdjustValues() {
+            super(v -> (byte) v >= -3 && (byte) v <= 3 && (v & ~0xFF) == 0);
+        }
+    }
+
     /** TPM_SE: HMAC, policy or trial. */
     public static final class SeValues extends Enumeration {
         public SeValues() {

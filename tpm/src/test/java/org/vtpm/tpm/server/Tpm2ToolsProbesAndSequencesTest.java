@@ -29,8 +29,8 @@ import org.vtpm.tpm.wire.Codecs;
  * and to work without extra round trips: {@code tpm2_testparms}, {@code tpm2_geteccparameters},
  * {@code tpm2_create -c} (TPM2_CreateLoaded), {@code tpm2_hmac} over long input (an HMAC
  * sequence), {@code tpm2_policylocality}, {@code tpm2_setcommandauditstatus} with
- * {@code tpm2_getcommandauditdigest}, {@code tpm2_nvwritelock --global} and
- * {@code tpm2_pcrallocate}.
+ * {@code tpm2_getcommandauditdigest}, {@code tpm2_nvwritelock --global},
+ * {@code tpm2_pcrallocate} and {@code tpm2_clockrateadjust}.
  */
 class Tpm2ToolsProbesAndSequencesTest {
 
@@ -198,6 +198,14 @@ class Tpm2ToolsProbesAndSequencesTest {
     void pcrAllocateGrantsTheBanksTheEngineHas() throws Exception {
         run("tpm2_pcrallocate", "sha1:all+sha256:all+sha384:all");
         fails("tpm2_pcrallocate", "sha256:all+sha512:all");
+    }
+
+    @Test
+    void clockRateAdjustTakesEveryStep() throws Exception {
+        for (String adjust : new String[] {"sss", "ss", "s", "f", "ff", "fff"}) {
+            run("tpm2_clockrateadjust", adjust);
+        }
+        run("tpm2_readclock");
     }
 
     private void flushTransients() throws Exception {

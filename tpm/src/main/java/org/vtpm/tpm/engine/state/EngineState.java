@@ -99,7 +99,7 @@ public final class EngineState {
     public byte[] save() {
         return new StateWriter()
                 .section(SectionId.POWER, VERSION, VERSION, power::write)
-                .section(SectionId.CLOCK, VERSION, VERSION, clock::write)
+                .section(SectionId.CLOCK, Clock.VERSION, clock.minReaderVersion(), clock::write)
                 .section(SectionId.RANDOM, VERSION, VERSION, random::write)
                 .section(SectionId.HIERARCHIES, Hierarchies.VERSION, Hierarchies.VERSION, hierarchies::write)
                 .section(SectionId.PCRS, VERSION, VERSION, pcrs::write)

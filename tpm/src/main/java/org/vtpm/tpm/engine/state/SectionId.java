@@ -6,7 +6,7 @@ package org.vtpm.tpm.engine.state;
  */
 public enum SectionId {
     POWER("POWR", 1),
-    CLOCK("CLCK", 1),
+    CLOCK("CLCK", Clock.VERSION),
     RANDOM("DRBG", 1),
     HIERARCHIES("HIER", Hierarchies.VERSION),
     PCRS("PCRS", 1),
