@@ -16,6 +16,7 @@ import org.vtpm.tpm.types.CcAttributes;
 public final class Commands {
 
     private static final List<Row> TABLE = List.of(
+            row(Cc.NV_UNDEFINE_SPACE_SPECIAL, NvUndefineSpaceSpecial.class, CcAttributes.NV),
             row(Cc.EVICT_CONTROL, EvictControl.class, CcAttributes.NV),
             row(Cc.HIERARCHY_CONTROL, HierarchyControl.class, CcAttributes.NV, CcAttributes.EXTENSIVE),
             row(Cc.NV_UNDEFINE_SPACE, NvUndefineSpace.class, CcAttributes.NV),

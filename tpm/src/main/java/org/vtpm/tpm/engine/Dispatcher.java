@@ -57,6 +57,7 @@ import org.vtpm.tpm.command.NvReadLock;
 import org.vtpm.tpm.command.NvReadPublic;
 import org.vtpm.tpm.command.NvSetBits;
 import org.vtpm.tpm.command.NvUndefineSpace;
+import org.vtpm.tpm.command.NvUndefineSpaceSpecial;
 import org.vtpm.tpm.command.NvWrite;
 import org.vtpm.tpm.command.NvWriteLock;
 import org.vtpm.tpm.command.ObjectChangeAuth;
@@ -270,6 +271,7 @@ final class Dispatcher {
                 .add(ReadClock.class, clock::readClock, NONE)
                 .add(NvDefineSpace.class, nv::defineSpace, NV)
                 .add(NvUndefineSpace.class, nv::undefineSpace, NV)
+                .add(NvUndefineSpaceSpecial.class, nv::undefineSpaceSpecial, NV)
                 .add(NvReadPublic.class, nv::readPublic, NONE)
                 .add(NvWrite.class, nv::write, NV)
                 .add(NvRead.class, nv::read, NONE)

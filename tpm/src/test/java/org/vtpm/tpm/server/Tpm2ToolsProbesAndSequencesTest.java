@@ -30,7 +30,8 @@ import org.vtpm.tpm.wire.Codecs;
  * {@code tpm2_create -c} (TPM2_CreateLoaded), {@code tpm2_hmac} over long input (an HMAC
  * sequence), {@code tpm2_policylocality}, {@code tpm2_setcommandauditstatus} with
  * {@code tpm2_getcommandauditdigest}, {@code tpm2_nvwritelock --global},
- * {@code tpm2_pcrallocate} and {@code tpm2_clockrateadjust}.
+ * {@code tpm2_pcrallocate}, {@code tpm2_clockrateadjust} and {@code tpm2_nvundefine -S}
+ * (TPM2_NV_UndefineSpaceSpecial).
  */
 class Tpm2ToolsProbesAndSequencesTest {
 
@@ -206,6 +207,20 @@ class Tpm2ToolsProbesAndSequencesTest {
             run("tpm2_clockrateadjust", adjust);
         }
         run("tpm2_readclock");
+    }
+
+    @Test
+    void aPolicyDeleteIndexIsRemovedWithItsPolicy() throws Exception {
+        run("tpm2_startauthsession", "-S", "trial.ctx");
+        run("tpm2_policycommandcode", "-S", "trial.ctx", "-L", "delete.policy", "TPM2_CC_NV_UndefineSpaceSpecial");
+        run("tpm2_flushcontext", "trial.ctx");
+        run("tpm2_nvdefine", "0x1500040", "-C", "p", "-s", "4", "-L", "delete.policy", "-a",
+                "ppwrite|ppread|platformcreate|policydelete");
+        fails("tpm2_nvundefine", "0x1500040", "-C", "p");
+        run("tpm2_startauthsession", "--policy-session", "-S", "session.ctx");
+        run("tpm2_policycommandcode", "-S", "session.ctx", "TPM2_CC_NV_UndefineSpaceSpecial");
+        run("tpm2_nvundefine", "0x1500040", "-C", "p", "-S", "session.ctx");
+        fails("tpm2_nvreadpublic", "0x1500040");
     }
 
     private void flushTransients() throws Exception {

@@ -18,6 +18,8 @@ import org.vtpm.tpm.command.NvSetBits;
 import org.vtpm.tpm.command.NvSetBitsResponse;
 import org.vtpm.tpm.command.NvUndefineSpace;
 import org.vtpm.tpm.command.NvUndefineSpaceResponse;
+import org.vtpm.tpm.command.NvUndefineSpaceSpecial;
+import org.vtpm.tpm.command.NvUndefineSpaceSpecialResponse;
 import org.vtpm.tpm.command.NvWrite;
 import org.vtpm.tpm.command.NvWriteLock;
 import org.vtpm.tpm.command.NvWriteLockResponse;
@@ -106,6 +108,16 @@ public final class NvCommands {
         }
         state.nv().undefine(command.nvIndex());
         return new NvUndefineSpaceResponse();
+    }
+
+    /** Only for an index with POLICY_DELETE, which TPM2_NV_UndefineSpace refuses. */
+    public NvUndefineSpaceSpecialResponse undefineSpaceSpecial(NvUndefineSpaceSpecial command, Request request)
+            throws CommandError {
+        if (!index(command.nvIndex()).has(NvAttributes.POLICY_DELETE)) {
+            throw CommandError.of(TpmRc.ATTRIBUTES.withHandle(1));
+        }
+        state.nv().undefine(command.nvIndex());
+        return new NvUndefineSpaceSpecialResponse();
     }
 
     public NvReadPublicResponse readPublic(NvReadPublic command, Request request) throws CommandError {
