@@ -66,6 +66,8 @@ import org.vtpm.tpm.command.PcrEvent;
 import org.vtpm.tpm.command.PcrExtend;
 import org.vtpm.tpm.command.PcrRead;
 import org.vtpm.tpm.command.PcrReset;
+import org.vtpm.tpm.command.PcrSetAuthPolicy;
+import org.vtpm.tpm.command.PcrSetAuthValue;
 import org.vtpm.tpm.command.PolicyAuthValue;
 import org.vtpm.tpm.command.PolicyAuthorize;
 import org.vtpm.tpm.command.PolicyAuthorizeNv;
@@ -124,6 +126,7 @@ import org.vtpm.tpm.engine.commands.HashCommands;
 import org.vtpm.tpm.engine.commands.HierarchyCommands;
 import org.vtpm.tpm.engine.commands.NvCommands;
 import org.vtpm.tpm.engine.commands.ObjectCommands;
+import org.vtpm.tpm.engine.commands.PcrAuthCommands;
 import org.vtpm.tpm.engine.commands.PcrCommands;
 import org.vtpm.tpm.engine.commands.PolicyAuthCommands;
 import org.vtpm.tpm.engine.commands.PolicyCommands;
@@ -180,6 +183,7 @@ final class Dispatcher {
         SelfTests tests = new SelfTests();
         RandomCommands random = new RandomCommands(state.random());
         PcrCommands pcrs = new PcrCommands(state.pcrs());
+        PcrAuthCommands pcrAuth = new PcrAuthCommands(state);
         HashCommands hashes = new HashCommands(state.hierarchies());
         SequenceCommands sequences = new SequenceCommands(state);
         ContextCommands contexts = new ContextCommands(state);
@@ -217,6 +221,8 @@ final class Dispatcher {
                 .add(PcrEvent.class, pcrs::event, NV)
                 .add(PcrReset.class, pcrs::reset, NV)
                 .add(PcrAllocate.class, pcrs::allocate, NV)
+                .add(PcrSetAuthPolicy.class, pcrAuth::setAuthPolicy, NV)
+                .add(PcrSetAuthValue.class, pcrAuth::setAuthValue, NONE)
                 .add(Hash.class, hashes::hash, NONE)
                 .add(FlushContext.class, contexts::flush, NONE)
                 .add(StartAuthSession.class, sessions::start, NONE)

@@ -13,6 +13,7 @@ import org.vtpm.tpm.engine.state.AuthSession;
 import org.vtpm.tpm.engine.state.EngineState;
 import org.vtpm.tpm.engine.state.LoadedKey;
 import org.vtpm.tpm.engine.state.NvIndex;
+import org.vtpm.tpm.engine.state.PcrAuthorizations;
 import org.vtpm.tpm.engine.state.PolicyState;
 import org.vtpm.tpm.engine.state.TransientObject;
 import org.vtpm.tpm.policy.PolicyHashes;
@@ -46,9 +47,12 @@ final class PolicyAuthorization {
         this.state = state;
     }
 
-    /** The DUP role, and the ADMIN role of anything but an object without adminWithPolicy, need a policy. */
+    /**
+     * The DUP role, the ADMIN role of anything but an object without adminWithPolicy, and a PCR
+     * whose group has a policy need a policy.
+     */
     boolean isPolicyRequired(Handle entity, AuthRole role) {
-        if (role == AuthRole.DUP) {
+        if (role == AuthRole.DUP || entity.type().equals(Ht.PCR) && hasPcrPolicy(entity)) {
             return true;
         }
         if (role == AuthRole.ADMIN) {
@@ -89,6 +93,9 @@ final class PolicyAuthorization {
         }
         if (type.equals(Ht.PERMANENT) && !entity.equals(Handle.RH_NULL)) {
             return state.hierarchies().policy(entity).length != 0;
+        }
+        if (type.equals(Ht.PCR)) {
+            return PcrAuthorizations.inGroup(entity.value());
         }
         return false;
     }
@@ -178,6 +185,9 @@ final class PolicyAuthorization {
         if (entity.type().equals(Ht.NV_INDEX)) {
             return index(entity).publicArea().authPolicy().buffer();
         }
+        if (entity.type().equals(Ht.PCR)) {
+            return state.pcrAuthorizations().policy(entity.value());
+        }
         return state.hierarchies().policy(entity);
     }
 
@@ -188,8 +198,13 @@ final class PolicyAuthorization {
         if (entity.type().equals(Ht.NV_INDEX)) {
             return index(entity).publicArea().nameAlg().value();
         }
-        int alg = state.hierarchies().policyAlg(entity);
+        int alg = entity.type().equals(Ht.PCR) ? state.pcrAuthorizations().policyAlg(entity.value())
+                : state.hierarchies().policyAlg(entity);
         return alg == AlgId.NULL.value() ? -1 : alg;
+    }
+
+    private boolean hasPcrPolicy(Handle pcr) {
+        return state.pcrAuthorizations().policyAlg(pcr.value()) != AlgId.NULL.value();
     }
 
     private static boolean isObject(Handle entity) {

@@ -38,6 +38,7 @@ public final class StartupCommands {
             state.clock().restart();
         } else if (command.startupType().equals(Su.CLEAR)) {
             state.nv().startupClear();
+            state.pcrAuthorizations().startupClear();
             if (savedState) {
                 state.pcrs().restart(request.locality());
                 state.hierarchies().restart();

@@ -26,10 +26,11 @@ public final class EngineState {
     private final ContextCounter contexts;
     private final SessionSlots sessions;
     private final CommandAudit audit;
+    private final PcrAuthorizations pcrAuthorizations;
 
     private EngineState(PowerState power, Clock clock, RandomSource random, Hierarchies hierarchies, PcrBanks pcrs,
             ObjectSlots objects, NvIndices nv, DictionaryAttack dictionaryAttack, ContextCounter contexts,
-            SessionSlots sessions, CommandAudit audit) {
+            SessionSlots sessions, CommandAudit audit, PcrAuthorizations pcrAuthorizations) {
         this.power = power;
         this.clock = clock;
         this.random = random;
@@ -41,6 +42,7 @@ public final class EngineState {
         this.contexts = contexts;
         this.sessions = sessions;
         this.audit = audit;
+        this.pcrAuthorizations = pcrAuthorizations;
     }
 
     /** A new TPM with fresh seeds, as it leaves the factory (and after its first _TPM_Init). */
@@ -49,7 +51,7 @@ public final class EngineState {
         return new EngineState(PowerState.manufactured(), Clock.manufactured(), random,
                 Hierarchies.manufacture(random), PcrBanks.initial(), ObjectSlots.empty(),
                 NvIndices.empty(), DictionaryAttack.manufactured(), ContextCounter.manufactured(),
-                SessionSlots.empty(), CommandAudit.manufactured());
+                SessionSlots.empty(), CommandAudit.manufactured(), PcrAuthorizations.manufactured());
     }
 
     public PowerState power() {
@@ -96,6 +98,10 @@ public final class EngineState {
         return audit;
     }
 
+    public PcrAuthorizations pcrAuthorizations() {
+        return pcrAuthorizations;
+    }
+
     public byte[] save() {
         return new StateWriter()
                 .section(SectionId.POWER, VERSION, VERSION, power::write)
@@ -111,6 +117,7 @@ public final class EngineState {
                 .section(SectionId.SESSIONS, SessionSlots.VERSION, sessions.minReaderVersion(), sessions::write)
                 .section(SectionId.SAVED_SESSIONS, SAVED_SESSION_VERSION, SAVED_SESSION_VERSION, sessions::writeSaved)
                 .section(SectionId.COMMAND_AUDIT, VERSION, VERSION, audit::write)
+                .section(SectionId.PCR_AUTHORIZATIONS, VERSION, VERSION, pcrAuthorizations::write)
                 .toByteArray();
     }
 
@@ -162,8 +169,12 @@ public final class EngineState {
             Optional<StateReader.Section> auditSection = reader.optional(current);
             CommandAudit audit = auditSection.isPresent() ? CommandAudit.read(auditSection.get())
                     : CommandAudit.manufactured();
+            current = SectionId.PCR_AUTHORIZATIONS;
+            Optional<StateReader.Section> pcrAuthSection = reader.optional(current);
+            PcrAuthorizations pcrAuthorizations = pcrAuthSection.isPresent()
+                    ? PcrAuthorizations.read(pcrAuthSection.get()) : PcrAuthorizations.manufactured();
             return new EngineState(power, clock, random, hierarchies, pcrs, objects, nv, dictionaryAttack, contexts,
-                    sessions, audit);
+                    sessions, audit, pcrAuthorizations);
         } catch (TpmFormatException e) {
             throw new StateFormatException("section " + current + ": " + e.getMessage(), e);
         }

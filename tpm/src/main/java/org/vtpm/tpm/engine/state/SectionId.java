@@ -17,7 +17,8 @@ public enum SectionId {
     CONTEXTS("CTXC", 1),
     SESSIONS("SESS", SessionSlots.VERSION),
     SAVED_SESSIONS("SVSS", 2),
-    COMMAND_AUDIT("CAUD", 1);
+    COMMAND_AUDIT("CAUD", 1),
+    PCR_AUTHORIZATIONS("PCRA", 1);
 
     private final int tag;
     private final int readableVersion;
