@@ -13,6 +13,7 @@ import org.vtpm.tpm.command.ParameterHashes;
 import org.vtpm.tpm.command.ResponseFraming;
 import org.vtpm.tpm.command.TpmResponse;
 import org.vtpm.tpm.crypto.CryptoException;
+import org.vtpm.tpm.crypto.HashAlgorithm;
 import org.vtpm.tpm.crypto.CfbParameterEncryption;
 import org.vtpm.tpm.crypto.Hmac;
 import org.vtpm.tpm.crypto.XorObfuscation;
@@ -20,6 +21,7 @@ import org.vtpm.tpm.engine.commands.AuthValues;
 import org.vtpm.tpm.engine.commands.CommandError;
 import org.vtpm.tpm.engine.commands.Entities;
 import org.vtpm.tpm.engine.state.AuthSession;
+import org.vtpm.tpm.engine.state.CommandAudit;
 import org.vtpm.tpm.engine.state.DictionaryAttack;
 import org.vtpm.tpm.engine.state.EngineState;
 import org.vtpm.tpm.engine.state.PolicyState;
@@ -132,6 +134,7 @@ final class Authorizations {
                 }
             }
             SessionAttributes auditAttributes = audit(spec, responseParameters);
+            commandAudit(spec, responseParameters);
             List<AuthResponse> acks = new ArrayList<>(uses.size());
             for (int i = 0; i < uses.size(); i++) {
                 Use use = uses.get(i);
@@ -157,6 +160,17 @@ final class Authorizations {
                 }
             }
             return ResponseFraming.encode(tag, spec.responseHandles(typed), responseParameters, acks);
+        }
+
+        /** Extends the command audit digest when the command is audited (Part 1, 19.6.17). */
+        private void commandAudit(CommandSpec<?> spec, byte[] responseParameters) {
+            CommandAudit commandAudit = state.audit();
+            if (commandAudit.isAudited(spec.code())) {
+                HashAlgorithm hash = commandAudit.hash();
+                commandAudit.extend(
+                        ParameterHashes.cpHash(hash, spec.code(), names(command), command.parameters().toByteArray()),
+                        ParameterHashes.rpHash(hash, TpmRc.SUCCESS, spec.code(), responseParameters));
+            }
         }
 
         /**
@@ -193,8 +207,8 @@ final class Authorizations {
         }
     }
 
-    /** Checks every session of {@code command}. */
-    Area authorize(DecodedCommand command) throws CommandError {
+    /** Checks every session of {@code command}, which arrived at {@code locality}. */
+    Area authorize(DecodedCommand command, int locality) throws CommandError {
         List<AuthCommand> sessions = command.authorizations();
         List<Handle> authorized = new ArrayList<>();
         List<AuthRole> roles = new ArrayList<>();
@@ -259,7 +273,7 @@ final class Authorizations {
                 auditing = i;
             }
         }
-        List<Use> uses = checkAuthorizations(command, sessions, authorized, roles);
+        List<Use> uses = checkAuthorizations(command, sessions, authorized, roles, locality);
         byte[] parameters = command.parameters().toByteArray();
         if (decrypting >= 0) {
             Use use = uses.get(decrypting);
@@ -269,7 +283,7 @@ final class Authorizations {
     }
 
     private List<Use> checkAuthorizations(DecodedCommand command, List<AuthCommand> sessions, List<Handle> authorized,
-            List<AuthRole> roles) throws CommandError {
+            List<AuthRole> roles, int locality) throws CommandError {
         DictionaryAttack da = state.dictionaryAttack();
         long clock = state.clock().clock();
         da.recover(clock);
@@ -300,7 +314,7 @@ final class Authorizations {
                     throw CommandError.of(TpmRc.AUTH_UNAVAILABLE);
                 }
                 try {
-                    policies.check(command, entity, role, loaded, names(command));
+                    policies.check(command, entity, role, loaded, names(command), locality);
                 } catch (CommandError e) {
                     throw CommandError.of(e.rc().withSession(number));
                 }

@@ -9,17 +9,20 @@ import org.vtpm.tpm.command.ChangeEps;
 import org.vtpm.tpm.command.ChangePps;
 import org.vtpm.tpm.command.Clear;
 import org.vtpm.tpm.command.ClearControl;
+import org.vtpm.tpm.command.ClockRateAdjust;
 import org.vtpm.tpm.command.ClockSet;
 import org.vtpm.tpm.command.CommandFraming;
 import org.vtpm.tpm.command.ContextLoad;
 import org.vtpm.tpm.command.ContextSave;
 import org.vtpm.tpm.command.Create;
+import org.vtpm.tpm.command.CreateLoaded;
 import org.vtpm.tpm.command.CreatePrimary;
 import org.vtpm.tpm.command.DecodedCommand;
 import org.vtpm.tpm.command.DictionaryAttackLockReset;
 import org.vtpm.tpm.command.DictionaryAttackParameters;
 import org.vtpm.tpm.command.Duplicate;
 import org.vtpm.tpm.command.EcdhKeyGen;
+import org.vtpm.tpm.command.EccParameters;
 import org.vtpm.tpm.command.EcdhZGen;
 import org.vtpm.tpm.command.EncryptDecrypt;
 import org.vtpm.tpm.command.EncryptDecrypt2;
@@ -27,6 +30,7 @@ import org.vtpm.tpm.command.EventSequenceComplete;
 import org.vtpm.tpm.command.EvictControl;
 import org.vtpm.tpm.command.FlushContext;
 import org.vtpm.tpm.command.GetCapability;
+import org.vtpm.tpm.command.GetCommandAuditDigest;
 import org.vtpm.tpm.command.GetRandom;
 import org.vtpm.tpm.command.GetSessionAuditDigest;
 import org.vtpm.tpm.command.GetTestResult;
@@ -36,6 +40,7 @@ import org.vtpm.tpm.command.HashSequenceStart;
 import org.vtpm.tpm.command.HierarchyChangeAuth;
 import org.vtpm.tpm.command.HierarchyControl;
 import org.vtpm.tpm.command.Hmac;
+import org.vtpm.tpm.command.HmacStart;
 import org.vtpm.tpm.command.Import;
 import org.vtpm.tpm.command.IncrementalSelfTest;
 import org.vtpm.tpm.command.Load;
@@ -45,19 +50,24 @@ import org.vtpm.tpm.command.NvCertify;
 import org.vtpm.tpm.command.NvChangeAuth;
 import org.vtpm.tpm.command.NvDefineSpace;
 import org.vtpm.tpm.command.NvExtend;
+import org.vtpm.tpm.command.NvGlobalWriteLock;
 import org.vtpm.tpm.command.NvIncrement;
 import org.vtpm.tpm.command.NvRead;
 import org.vtpm.tpm.command.NvReadLock;
 import org.vtpm.tpm.command.NvReadPublic;
 import org.vtpm.tpm.command.NvSetBits;
 import org.vtpm.tpm.command.NvUndefineSpace;
+import org.vtpm.tpm.command.NvUndefineSpaceSpecial;
 import org.vtpm.tpm.command.NvWrite;
 import org.vtpm.tpm.command.NvWriteLock;
 import org.vtpm.tpm.command.ObjectChangeAuth;
+import org.vtpm.tpm.command.PcrAllocate;
 import org.vtpm.tpm.command.PcrEvent;
 import org.vtpm.tpm.command.PcrExtend;
 import org.vtpm.tpm.command.PcrRead;
 import org.vtpm.tpm.command.PcrReset;
+import org.vtpm.tpm.command.PcrSetAuthPolicy;
+import org.vtpm.tpm.command.PcrSetAuthValue;
 import org.vtpm.tpm.command.PolicyAuthValue;
 import org.vtpm.tpm.command.PolicyAuthorize;
 import org.vtpm.tpm.command.PolicyAuthorizeNv;
@@ -70,7 +80,9 @@ import org.vtpm.tpm.command.PolicyNameHash;
 import org.vtpm.tpm.command.PolicyNv;
 import org.vtpm.tpm.command.PolicyNvWritten;
 import org.vtpm.tpm.command.PolicyOr;
+import org.vtpm.tpm.command.PolicyLocality;
 import org.vtpm.tpm.command.PolicyPassword;
+import org.vtpm.tpm.command.PolicyPhysicalPresence;
 import org.vtpm.tpm.command.PolicyPcr;
 import org.vtpm.tpm.command.PolicyRestart;
 import org.vtpm.tpm.command.PolicySecret;
@@ -86,12 +98,14 @@ import org.vtpm.tpm.command.RsaEncrypt;
 import org.vtpm.tpm.command.SelfTest;
 import org.vtpm.tpm.command.SequenceComplete;
 import org.vtpm.tpm.command.SequenceUpdate;
+import org.vtpm.tpm.command.SetCommandCodeAuditStatus;
 import org.vtpm.tpm.command.SetPrimaryPolicy;
 import org.vtpm.tpm.command.Shutdown;
 import org.vtpm.tpm.command.Sign;
 import org.vtpm.tpm.command.StartAuthSession;
 import org.vtpm.tpm.command.Startup;
 import org.vtpm.tpm.command.StirRandom;
+import org.vtpm.tpm.command.TestParms;
 import org.vtpm.tpm.command.TpmCommand;
 import org.vtpm.tpm.command.TpmResponse;
 import org.vtpm.tpm.command.Unseal;
@@ -112,10 +126,12 @@ import org.vtpm.tpm.engine.commands.HashCommands;
 import org.vtpm.tpm.engine.commands.HierarchyCommands;
 import org.vtpm.tpm.engine.commands.NvCommands;
 import org.vtpm.tpm.engine.commands.ObjectCommands;
+import org.vtpm.tpm.engine.commands.PcrAuthCommands;
 import org.vtpm.tpm.engine.commands.PcrCommands;
 import org.vtpm.tpm.engine.commands.PolicyAuthCommands;
 import org.vtpm.tpm.engine.commands.PolicyCommands;
 import org.vtpm.tpm.engine.commands.PolicyNvCommands;
+import org.vtpm.tpm.engine.commands.PolicyPresenceCommands;
 import org.vtpm.tpm.engine.commands.RandomCommands;
 import org.vtpm.tpm.engine.commands.Request;
 import org.vtpm.tpm.engine.commands.SealCommands;
@@ -167,6 +183,7 @@ final class Dispatcher {
         SelfTests tests = new SelfTests();
         RandomCommands random = new RandomCommands(state.random());
         PcrCommands pcrs = new PcrCommands(state.pcrs());
+        PcrAuthCommands pcrAuth = new PcrAuthCommands(state);
         HashCommands hashes = new HashCommands(state.hierarchies());
         SequenceCommands sequences = new SequenceCommands(state);
         ContextCommands contexts = new ContextCommands(state);
@@ -186,9 +203,10 @@ final class Dispatcher {
         PolicyCommands policy = new PolicyCommands(state, table);
         PolicyAuthCommands policyAuth = new PolicyAuthCommands(state);
         PolicyNvCommands policyNv = new PolicyNvCommands(state);
+        PolicyPresenceCommands presence = new PolicyPresenceCommands(state);
         SealCommands seal = new SealCommands(state);
         AuthChangeCommands authChange = new AuthChangeCommands(state, objects);
-        AuditCommands audit = new AuditCommands(state, attestation);
+        AuditCommands audit = new AuditCommands(state, attestation, table);
         table.add(Startup.class, startup::startup, NV)
                 .add(Shutdown.class, startup::shutdown, NV)
                 .add(SelfTest.class, tests::selfTest, NV)
@@ -197,10 +215,14 @@ final class Dispatcher {
                 .add(GetRandom.class, random::getRandom, NONE)
                 .add(StirRandom.class, random::stirRandom, NV)
                 .add(GetCapability.class, capabilities::getCapability, NONE)
+                .add(TestParms.class, capabilities::testParms, NONE)
                 .add(PcrRead.class, pcrs::read, NONE)
                 .add(PcrExtend.class, pcrs::extend, NV)
                 .add(PcrEvent.class, pcrs::event, NV)
                 .add(PcrReset.class, pcrs::reset, NV)
+                .add(PcrAllocate.class, pcrs::allocate, NV)
+                .add(PcrSetAuthPolicy.class, pcrAuth::setAuthPolicy, NV)
+                .add(PcrSetAuthValue.class, pcrAuth::setAuthValue, NONE)
                 .add(Hash.class, hashes::hash, NONE)
                 .add(FlushContext.class, contexts::flush, NONE)
                 .add(StartAuthSession.class, sessions::start, NONE)
@@ -223,18 +245,24 @@ final class Dispatcher {
                 .add(PolicyAuthorize.class, policyAuth::policyAuthorize, NONE)
                 .add(PolicyAuthorizeNv.class, policyNv::policyAuthorizeNv, NONE)
                 .add(PolicyNv.class, policyNv::policyNv, NONE)
+                .add(PolicyLocality.class, presence::policyLocality, NONE)
+                .add(PolicyPhysicalPresence.class, presence::policyPhysicalPresence, NONE)
                 .add(Unseal.class, seal::unseal, NONE)
                 .add(ObjectChangeAuth.class, authChange::objectChangeAuth, NONE)
                 .add(NvChangeAuth.class, authChange::nvChangeAuth, NV)
                 .add(GetSessionAuditDigest.class, audit::getSessionAuditDigest, NONE)
+                .add(GetCommandAuditDigest.class, audit::getCommandAuditDigest, NV)
+                .add(SetCommandCodeAuditStatus.class, audit::setCommandCodeAuditStatus, NV)
                 .add(ContextSave.class, contexts::save, NONE)
                 .add(ContextLoad.class, contexts::load, NONE)
                 .add(HashSequenceStart.class, sequences::start, NONE)
+                .add(HmacStart.class, sequences::hmacStart, NONE)
                 .add(SequenceUpdate.class, sequences::update, NONE)
                 .add(SequenceComplete.class, sequences::complete, FLUSHED)
                 .add(EventSequenceComplete.class, sequences::eventComplete, CcAttributes.of(NV, FLUSHED))
                 .add(CreatePrimary.class, objects::createPrimary, NONE)
                 .add(Create.class, objects::create, NONE)
+                .add(CreateLoaded.class, objects::createLoaded, NONE)
                 .add(Load.class, objects::load, NONE)
                 .add(EvictControl.class, contexts::evictControl, NV)
                 .add(LoadExternal.class, objects::loadExternal, NONE)
@@ -249,6 +277,7 @@ final class Dispatcher {
                 .add(ReadClock.class, clock::readClock, NONE)
                 .add(NvDefineSpace.class, nv::defineSpace, NV)
                 .add(NvUndefineSpace.class, nv::undefineSpace, NV)
+                .add(NvUndefineSpaceSpecial.class, nv::undefineSpaceSpecial, NV)
                 .add(NvReadPublic.class, nv::readPublic, NONE)
                 .add(NvWrite.class, nv::write, NV)
                 .add(NvRead.class, nv::read, NONE)
@@ -257,12 +286,14 @@ final class Dispatcher {
                 .add(NvSetBits.class, nv::setBits, NV)
                 .add(NvWriteLock.class, nv::writeLock, NV)
                 .add(NvReadLock.class, nv::readLock, NV)
+                .add(NvGlobalWriteLock.class, nv::globalWriteLock, NV)
                 .add(DictionaryAttackLockReset.class, da::lockReset, NV)
                 .add(DictionaryAttackParameters.class, da::parameters, NV)
                 .add(RsaEncrypt.class, asymmetric::rsaEncrypt, NONE)
                 .add(RsaDecrypt.class, asymmetric::rsaDecrypt, NONE)
                 .add(EcdhKeyGen.class, asymmetric::ecdhKeyGen, NONE)
                 .add(EcdhZGen.class, asymmetric::ecdhZGen, NONE)
+                .add(EccParameters.class, asymmetric::eccParameters, NONE)
                 .add(EncryptDecrypt2.class, symmetric::encryptDecrypt2, NONE)
                 .add(EncryptDecrypt.class, symmetric::encryptDecrypt, NONE)
                 .add(MakeCredential.class, credentials::makeCredential, NONE)
@@ -277,6 +308,7 @@ final class Dispatcher {
                 .add(ChangeEps.class, hierarchy::changeEps, CcAttributes.of(NV, EXTENSIVE))
                 .add(ChangePps.class, hierarchy::changePps, CcAttributes.of(NV, EXTENSIVE))
                 .add(ClockSet.class, clock::clockSet, NV)
+                .add(ClockRateAdjust.class, clock::clockRateAdjust, NONE)
                 .add(NvCertify.class, attestation::nvCertify, NONE);
     }
 
@@ -306,7 +338,7 @@ final class Dispatcher {
             throw CommandError.of(e.rc());
         }
         checkPresent(command.handles());
-        Authorizations.Area area = authorizations.authorize(command);
+        Authorizations.Area area = authorizations.authorize(command, locality);
         TpmCommand<?> typed;
         try {
             typed = command.command(area.parameters());

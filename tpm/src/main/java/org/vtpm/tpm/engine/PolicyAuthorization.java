@@ -13,6 +13,7 @@ import org.vtpm.tpm.engine.state.AuthSession;
 import org.vtpm.tpm.engine.state.EngineState;
 import org.vtpm.tpm.engine.state.LoadedKey;
 import org.vtpm.tpm.engine.state.NvIndex;
+import org.vtpm.tpm.engine.state.PcrAuthorizations;
 import org.vtpm.tpm.engine.state.PolicyState;
 import org.vtpm.tpm.engine.state.TransientObject;
 import org.vtpm.tpm.policy.PolicyHashes;
@@ -46,9 +47,12 @@ final class PolicyAuthorization {
         this.state = state;
     }
 
-    /** The DUP role, and the ADMIN role of anything but an object without adminWithPolicy, need a policy. */
+    /**
+     * The DUP role, the ADMIN role of anything but an object without adminWithPolicy, and a PCR
+     * whose group has a policy need a policy.
+     */
     boolean isPolicyRequired(Handle entity, AuthRole role) {
-        if (role == AuthRole.DUP) {
+        if (role == AuthRole.DUP || entity.type().equals(Ht.PCR) && hasPcrPolicy(entity)) {
             return true;
         }
         if (role == AuthRole.ADMIN) {
@@ -90,15 +94,20 @@ final class PolicyAuthorization {
         if (type.equals(Ht.PERMANENT) && !entity.equals(Handle.RH_NULL)) {
             return state.hierarchies().policy(entity).length != 0;
         }
+        if (type.equals(Ht.PCR)) {
+            return PcrAuthorizations.inGroup(entity.value());
+        }
         return false;
     }
 
     /**
      * The deferred checks of a policy session authorizing {@code entity}, in the reference
      * implementation's order; the caller adds the session number to format-1 codes.
+     *
+     * @param locality the locality the command arrived at
      */
-    void check(DecodedCommand command, Handle entity, AuthRole role, AuthSession session, List<Name> names)
-            throws CommandError {
+    void check(DecodedCommand command, Handle entity, AuthRole role, AuthSession session, List<Name> names,
+            int locality) throws CommandError {
         PolicyState policy = session.policy().orElseThrow();
         Cc code = command.spec().code();
         if (code.equals(Cc.POLICY_SECRET) && !policy.authValueNeeded() && !policy.passwordNeeded()) {
@@ -121,6 +130,13 @@ final class PolicyAuthorization {
         } else if (role == AuthRole.ADMIN || role == AuthRole.DUP) {
             throw CommandError.of(TpmRc.POLICY_FAIL);
         }
+        if (policy.locality() != 0 && !allowsLocality(policy.locality(), locality)) {
+            throw CommandError.of(TpmRc.LOCALITY);
+        }
+        // A vTPM's platform has no physical-presence signal to assert, so such a policy never holds here.
+        if (policy.physicalPresenceRequired()) {
+            throw CommandError.of(TpmRc.PP);
+        }
         if (!bindingHolds(command, session.hash(), policy, names)) {
             throw CommandError.of(TpmRc.POLICY_FAIL);
         }
@@ -128,6 +144,11 @@ final class PolicyAuthorization {
                 || index(entity).has(NvAttributes.WRITTEN) != policy.nvWritten().get())) {
             throw CommandError.of(TpmRc.POLICY_FAIL);
         }
+    }
+
+    /** TPMA_LOCALITY below 32 is a set of localities 0..4, from 32 on one extended locality. */
+    private static boolean allowsLocality(int allowed, int locality) {
+        return allowed < 32 ? (allowed & 1 << locality) != 0 : allowed == locality;
     }
 
     private boolean bindingHolds(DecodedCommand command, HashAlgorithm hash, PolicyState policy, List<Name> names) {
@@ -142,9 +163,9 @@ final class PolicyAuthorization {
         };
     }
 
-    /** The template is the second parameter of Create and CreatePrimary, after the sensitive area. */
+    /** The template is the second parameter of Create, CreatePrimary and CreateLoaded, after the sensitive area. */
     private static boolean templateHashHolds(Cc code, HashAlgorithm hash, byte[] expected, byte[] parameters) {
-        if (!code.equals(Cc.CREATE) && !code.equals(Cc.CREATE_PRIMARY)) {
+        if (!code.equals(Cc.CREATE) && !code.equals(Cc.CREATE_PRIMARY) && !code.equals(Cc.CREATE_LOADED)) {
             return false;
         }
         try {
@@ -164,6 +185,9 @@ final class PolicyAuthorization {
         if (entity.type().equals(Ht.NV_INDEX)) {
             return index(entity).publicArea().authPolicy().buffer();
         }
+        if (entity.type().equals(Ht.PCR)) {
+            return state.pcrAuthorizations().policy(entity.value());
+        }
         return state.hierarchies().policy(entity);
     }
 
@@ -174,8 +198,13 @@ final class PolicyAuthorization {
         if (entity.type().equals(Ht.NV_INDEX)) {
             return index(entity).publicArea().nameAlg().value();
         }
-        int alg = state.hierarchies().policyAlg(entity);
+        int alg = entity.type().equals(Ht.PCR) ? state.pcrAuthorizations().policyAlg(entity.value())
+                : state.hierarchies().policyAlg(entity);
         return alg == AlgId.NULL.value() ? -1 : alg;
+    }
+
+    private boolean hasPcrPolicy(Handle pcr) {
+        return state.pcrAuthorizations().policyAlg(pcr.value()) != AlgId.NULL.value();
     }
 
     private static boolean isObject(Handle entity) {

@@ -29,14 +29,7 @@
  * per command, found in {@code engine.commands} (one class per command family); the subsystems
  * they act on live in {@code engine.state}, key material and its protection in {@code engine.keys}.
  *
- * <p>Implemented: Startup, Shutdown, SelfTest, IncrementalSelfTest, GetTestResult, GetRandom,
- * StirRandom, GetCapability, PCR_Read/Extend/Event/Reset, Hash, HashSequenceStart, SequenceUpdate,
- * SequenceComplete, EventSequenceComplete, CreatePrimary, Create, Load, LoadExternal, ReadPublic,
- * FlushContext, ContextSave and ContextLoad (objects, HMAC and policy sessions), EvictControl, Sign,
- * VerifySignature, HMAC, Quote, Certify, CertifyCreation, GetTime, ReadClock, the NV commands for ordinary, counter, bits and extend
- * indices, NV_ChangeAuth, StartAuthSession (HMAC, policy and trial sessions), every policy
- * assertion from PolicyPCR to PolicyAuthorizeNV with PolicyGetDigest and PolicyRestart, Unseal,
- * ObjectChangeAuth, GetSessionAuditDigest, DictionaryAttackLockReset and
- * DictionaryAttackParameters. GetCapability(TPM_CAP_COMMANDS) lists exactly these.
+ * <p>What is implemented is the command table the dispatcher builds: GetCapability(TPM_CAP_COMMANDS)
+ * lists exactly it, and the module's README names every command.
  */
 package org.vtpm.tpm.engine;

@@ -2,6 +2,7 @@ package org.vtpm.tpm.types;
 
 import java.util.Arrays;
 import java.util.function.IntPredicate;
+import java.util.stream.Stream;
 
 import org.vtpm.tpm.crypto.HashAlgorithm;
 import org.vtpm.tpm.wire.TpmRc;
@@ -84,6 +85,13 @@ public final class Tpmi {
     public static final class AlgHash extends Algorithms {
         public AlgHash() {
             super(TpmRc.HASH, hashes());
+        }
+    }
+
+    /** TPMI_ALG_MAC_SCHEME: a hash for an HMAC, or a block cipher's MAC (CMAC). */
+    public static final class AlgMacScheme extends Algorithms {
+        public AlgMacScheme() {
+            super(TpmRc.SYMMETRIC, Stream.concat(Arrays.stream(hashes()), Stream.of(AlgId.CMAC)).toArray(AlgId[]::new));
         }
     }
 
@@ -376,6 +384,13 @@ public final class Tpmi {
     public static final class SuValues extends Enumeration {
         public SuValues() {
             super(v -> v == Su.CLEAR.value() || v == Su.STATE.value());
+        }
+    }
+
+    /** TPM_CLOCK_ADJUST: an INT8 from -3 (coarse slower) to 3 (coarse faster), as its byte. */
+    public static final class ClockAdjustValues extends Enumeration {
+        public ClockAdjustValues() {
+            super(v -> (byte) v >= -3 && (byte) v <= 3 && (v & ~0xFF) == 0);
         }
     }
 

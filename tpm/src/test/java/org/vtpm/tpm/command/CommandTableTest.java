@@ -40,7 +40,7 @@ class CommandTableTest {
             assertEquals(spec.handleCount(), attributes.cHandles(), spec.code().toString());
             assertTrue(spec.authHandleCount() <= spec.handleCount(), spec.code().toString());
         }
-        assertEquals(89, indices.size());
+        assertEquals(103, indices.size());
     }
 
     @Test

@@ -190,7 +190,7 @@ class EngineTest {
             byte[] response = engine.process(0, Bytes.command(String.format("8001 00000000 %08x", attributes.commandIndex())));
             assertNotEquals(TpmRc.COMMAND_CODE.value(), Bytes.responseCode(response), attributes.toString());
         }
-        byte[] unlisted = engine.process(0, Bytes.command("8001 00000000 0000012b"));
+        byte[] unlisted = engine.process(0, Bytes.command("8001 00000000 0000012d"));
         assertEquals(TpmRc.COMMAND_CODE.value(), Bytes.responseCode(unlisted));
     }
 

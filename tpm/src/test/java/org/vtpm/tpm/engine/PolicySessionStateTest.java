@@ -22,8 +22,11 @@ import org.vtpm.tpm.command.CreateResponse;
 import org.vtpm.tpm.command.Load;
 import org.vtpm.tpm.command.PcrExtend;
 import org.vtpm.tpm.command.PolicyAuthValue;
+import org.vtpm.tpm.command.FlushContext;
 import org.vtpm.tpm.command.PolicyGetDigest;
+import org.vtpm.tpm.command.PolicyLocality;
 import org.vtpm.tpm.command.PolicyPcr;
+import org.vtpm.tpm.command.PolicyPhysicalPresence;
 import org.vtpm.tpm.command.Shutdown;
 import org.vtpm.tpm.command.Startup;
 import org.vtpm.tpm.command.Unseal;
@@ -39,6 +42,7 @@ import org.vtpm.tpm.types.Digest;
 import org.vtpm.tpm.types.DigestValuesList;
 import org.vtpm.tpm.types.Ha;
 import org.vtpm.tpm.types.Handle;
+import org.vtpm.tpm.types.LocalityAttributes;
 import org.vtpm.tpm.types.PcrSelect;
 import org.vtpm.tpm.types.PcrSelection;
 import org.vtpm.tpm.types.PcrSelectionList;
@@ -50,8 +54,9 @@ import org.vtpm.tpm.wire.Tpm2b;
 import org.vtpm.tpm.wire.TpmRc;
 
 /**
- * A policy session's state (its digest and the deferred PCR and authValue conditions) survives
- * TPM2_ContextSave/ContextLoad, a save and restore of the whole engine, and a TPM Resume.
+ * A policy session's state (its digest and the deferred PCR, authValue, locality and
+ * physical-presence conditions) survives TPM2_ContextSave/ContextLoad, a save and restore of the
+ * whole engine, and a TPM Resume.
  */
 class PolicySessionStateTest {
 
@@ -76,16 +81,21 @@ class PolicySessionStateTest {
 
     /** A sealed object whose policy is PolicyPCR(PCR 16 as it is now) then PolicyAuthValue, loaded. */
     private Handle sealed() throws Exception {
+        Digest pcrs = PolicyHashes.pcrDigest(HashAlgorithm.SHA256, List.of(new Digest(new byte[32])));
+        return sealed(TrialPolicy.of(HashAlgorithm.SHA256).policyPcr(PCR_16, pcrs).policyAuthValue().digest());
+    }
+
+    private Handle sealed(Digest policy) throws Exception {
         Handle primary = tpm.execute(new CreatePrimary(Handle.RH_OWNER, Tpm2b.of(SensitiveCreate.EMPTY),
                 Tpm2b.of(Templates.rsaStorage()), Data.EMPTY, PcrSelectionList.EMPTY), PasswordSession.empty())
                 .objectHandle();
-        Digest pcrs = PolicyHashes.pcrDigest(HashAlgorithm.SHA256, List.of(new Digest(new byte[32])));
-        Digest policy = TrialPolicy.of(HashAlgorithm.SHA256).policyPcr(PCR_16, pcrs).policyAuthValue().digest();
         CreateResponse created = tpm.execute(new Create(primary, Tpm2b.of(new SensitiveCreate(AUTH,
                 new SensitiveData(SECRET))), Tpm2b.of(Templates.sealedData(policy)), Data.EMPTY,
                 PcrSelectionList.EMPTY), PasswordSession.empty());
-        return tpm.execute(new Load(primary, created.outPrivate(), created.outPublic()), PasswordSession.empty())
-                .objectHandle();
+        Handle loaded = tpm.execute(new Load(primary, created.outPrivate(), created.outPublic()),
+                PasswordSession.empty()).objectHandle();
+        tpm.execute(new FlushContext(primary));
+        return loaded;
     }
 
     @Test
@@ -120,5 +130,34 @@ class PolicySessionStateTest {
         TpmCommandException changed = assertThrows(TpmCommandException.class,
                 () -> tpm.execute(new Unseal(reloaded), session.withAuthValue(AUTH)));
         assertEquals(TpmRc.PCR_CHANGED, changed.rc());
+    }
+
+    @Test
+    void localityAndPhysicalPresenceConditionsSurviveARestoredEngineAndASavedContext() throws Exception {
+        PolicySession trial = PolicySession.startTrial(tpm, SessionSetup.unsalted(HashAlgorithm.SHA256));
+        tpm.execute(new PolicyLocality(trial.handle(), LocalityAttributes.LOC_ONE));
+        Handle item = sealed(tpm.execute(new PolicyGetDigest(trial.handle())).policyDigest());
+        tpm.execute(new PolicyPhysicalPresence(trial.handle()));
+        Handle present = sealed(tpm.execute(new PolicyGetDigest(trial.handle())).policyDigest());
+        tpm.execute(new FlushContext(trial.handle()));
+        PolicySession session = PolicySession.start(tpm, SessionSetup.unsalted(HashAlgorithm.SHA256));
+        tpm.execute(new PolicyLocality(session.handle(), LocalityAttributes.LOC_ONE));
+
+        engine = Engine.restore(engine.saveState());
+        InProcessTransport transport = new InProcessTransport(engine, "policy locality");
+        tpm = new Tpm(transport);
+        TpmCommandException elsewhere = assertThrows(TpmCommandException.class,
+                () -> tpm.execute(new Unseal(item), session));
+        assertEquals(TpmRc.LOCALITY, elsewhere.rc());
+        transport.setLocality(1);
+        assertEquals(new SensitiveData(SECRET), tpm.execute(new Unseal(item), session).outData());
+
+        tpm.execute(new PolicyLocality(session.handle(), LocalityAttributes.LOC_ONE));
+        tpm.execute(new PolicyPhysicalPresence(session.handle()));
+        Context saved = tpm.execute(new ContextSave(session.handle())).context();
+        tpm.execute(new ContextLoad(saved));
+        TpmCommandException absent = assertThrows(TpmCommandException.class,
+                () -> tpm.execute(new Unseal(present), session));
+        assertEquals(TpmRc.PP.withSession(1), absent.rc());
     }
 }

@@ -2,11 +2,15 @@ package org.vtpm.tpm.engine.commands;
 
 import java.math.BigInteger;
 
+import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.params.RSAKeyParameters;
+import org.bouncycastle.math.ec.ECCurve;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.util.BigIntegers;
+import org.vtpm.tpm.command.EccParameters;
+import org.vtpm.tpm.command.EccParametersResponse;
 import org.vtpm.tpm.command.EcdhKeyGen;
 import org.vtpm.tpm.command.EcdhKeyGenResponse;
 import org.vtpm.tpm.command.EcdhZGen;
@@ -18,15 +22,19 @@ import org.vtpm.tpm.command.RsaEncryptResponse;
 import org.vtpm.tpm.crypto.CryptoException;
 import org.vtpm.tpm.crypto.EccCurve;
 import org.vtpm.tpm.crypto.Ecdh;
+import org.vtpm.tpm.crypto.HashAlgorithm;
 import org.vtpm.tpm.engine.keys.RsaEncryption;
 import org.vtpm.tpm.engine.state.EngineState;
 import org.vtpm.tpm.engine.state.LoadedKey;
 import org.vtpm.tpm.types.AlgId;
+import org.vtpm.tpm.types.AlgorithmDetailEcc;
 import org.vtpm.tpm.types.Data;
 import org.vtpm.tpm.types.EccParameter;
 import org.vtpm.tpm.types.EccParms;
 import org.vtpm.tpm.types.EccPoint;
+import org.vtpm.tpm.types.EccScheme;
 import org.vtpm.tpm.types.Handle;
+import org.vtpm.tpm.types.KdfScheme;
 import org.vtpm.tpm.types.ObjectAttributes;
 import org.vtpm.tpm.types.PublicKeyRsa;
 import org.vtpm.tpm.types.RsaDecryptScheme;
@@ -36,13 +44,43 @@ import org.vtpm.tpm.types.SchemeHash;
 import org.vtpm.tpm.wire.Tpm2b;
 import org.vtpm.tpm.wire.TpmRc;
 
-/** TPM2_RSA_Encrypt, TPM2_RSA_Decrypt, TPM2_ECDH_KeyGen and TPM2_ECDH_ZGen (Part 3, 14.2 to 14.5). */
+/**
+ * TPM2_RSA_Encrypt, TPM2_RSA_Decrypt, TPM2_ECDH_KeyGen, TPM2_ECDH_ZGen and TPM2_ECC_Parameters
+ * (Part 3, 14.2 to 14.6).
+ */
 public final class AsymmetricCommands {
 
     private final EngineState state;
 
     public AsymmetricCommands(EngineState state) {
         this.state = state;
+    }
+
+    /**
+     * TPM2_ECC_Parameters (Part 3, 14.6): the curve's domain parameters, each field element and
+     * scalar as wide as the curve's coordinates, with the key-derivation function the reference
+     * implementation pairs with the curve (SP 800-56A's KDF with the hash of the curve's strength)
+     * and no signing scheme tied to it.
+     */
+    public EccParametersResponse eccParameters(EccParameters command, Request request) throws CommandError {
+        int id = command.curveID().value();
+        EccCurve curve = Algorithms.CURVES.stream().filter(c -> c.curveId() == id).findFirst()
+                .orElseThrow(() -> CommandError.of(TpmRc.CURVE.withParameter(1)));
+        ECDomainParameters domain = curve.domain();
+        ECCurve field = domain.getCurve();
+        int size = curve.coordinateSize();
+        AlgId kdfHash = size == HashAlgorithm.SHA384.digestSize() ? AlgId.SHA384 : AlgId.SHA256;
+        ECPoint g = domain.getG().normalize();
+        return new EccParametersResponse(new AlgorithmDetailEcc(command.curveID(), size * Byte.SIZE,
+                new KdfScheme(AlgId.KDF1_SP800_56A, new SchemeHash(kdfHash)), EccScheme.NULL,
+                fixed(size, field.getField().getCharacteristic()), fixed(size, field.getA().toBigInteger()),
+                fixed(size, field.getB().toBigInteger()), fixed(size, g.getAffineXCoord().toBigInteger()),
+                fixed(size, g.getAffineYCoord().toBigInteger()), fixed(size, domain.getN()),
+                new EccParameter(BigIntegers.asUnsignedByteArray(domain.getH()))));
+    }
+
+    private static EccParameter fixed(int size, BigInteger value) {
+        return new EccParameter(BigIntegers.asUnsignedByteArray(size, value));
     }
 
     /** Encrypts to the public part of any RSA decryption key, restricted ones included. */

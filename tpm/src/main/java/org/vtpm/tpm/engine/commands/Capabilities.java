@@ -8,6 +8,8 @@ import java.util.stream.IntStream;
 
 import org.vtpm.tpm.command.GetCapability;
 import org.vtpm.tpm.command.GetCapabilityResponse;
+import org.vtpm.tpm.command.TestParms;
+import org.vtpm.tpm.command.TestParmsResponse;
 import org.vtpm.tpm.crypto.HashAlgorithm;
 import org.vtpm.tpm.engine.state.EngineState;
 import org.vtpm.tpm.engine.state.PcClientPcrs;
@@ -19,6 +21,7 @@ import org.vtpm.tpm.types.AlgPropertyList;
 import org.vtpm.tpm.types.Cap;
 import org.vtpm.tpm.types.CapabilitiesUnion;
 import org.vtpm.tpm.types.CapabilityData;
+import org.vtpm.tpm.types.Cc;
 import org.vtpm.tpm.types.CcAttributes;
 import org.vtpm.tpm.types.CcList;
 import org.vtpm.tpm.types.CcaList;
@@ -44,9 +47,9 @@ import org.vtpm.tpm.wire.Bytes;
 import org.vtpm.tpm.wire.TpmRc;
 
 /**
- * TPM2_GetCapability (Part 3, 30.2). Every group is answered from the tables the engine itself
- * runs on (the command table, {@link Algorithms}, the PCR banks, the state), so an answer cannot
- * claim what the engine does not do.
+ * TPM2_GetCapability (Part 3, 30.2) and TPM2_TestParms (30.3). Every group is answered from the
+ * tables the engine itself runs on (the command table, {@link Algorithms}, the PCR banks, the
+ * state), so an answer cannot claim what the engine does not do.
  */
 public final class Capabilities {
 
@@ -65,6 +68,12 @@ public final class Capabilities {
         this.state = state;
         this.commands = commands;
         this.properties = new TpmProperties(state, commands);
+    }
+
+    /** TPM2_TestParms (Part 3, 30.3): success when the engine implements the parameters. */
+    public TestParmsResponse testParms(TestParms command, Request request) throws CommandError {
+        ImplementedParameters.check(command.parameters(), 1);
+        return new TestParmsResponse();
     }
 
     public GetCapabilityResponse getCapability(GetCapability command, Request request) throws CommandError {
@@ -87,8 +96,12 @@ public final class Capabilities {
                     TpmLimits.MAX_CAP_CC);
             return answer(cap, page.more, new CcaList(page.items));
         }
-        if (cap.equals(Cap.PP_COMMANDS) || cap.equals(Cap.AUDIT_COMMANDS)) {
+        if (cap.equals(Cap.PP_COMMANDS)) {
             return answer(cap, false, new CcList(List.of()));
+        }
+        if (cap.equals(Cap.AUDIT_COMMANDS)) {
+            Page<Integer> page = page(state.audit().commands(), c -> c, from, count, TpmLimits.MAX_CAP_CC);
+            return answer(cap, page.more, new CcList(page.items.stream().map(Cc::new).toList()));
         }
         if (cap.equals(Cap.PCRS)) {
             return answer(cap, false, allocation());

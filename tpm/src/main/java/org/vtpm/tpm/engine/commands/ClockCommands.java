@@ -1,5 +1,7 @@
 package org.vtpm.tpm.engine.commands;
 
+import org.vtpm.tpm.command.ClockRateAdjust;
+import org.vtpm.tpm.command.ClockRateAdjustResponse;
 import org.vtpm.tpm.command.ClockSet;
 import org.vtpm.tpm.command.ClockSetResponse;
 import org.vtpm.tpm.command.ReadClock;
@@ -9,7 +11,7 @@ import org.vtpm.tpm.types.ClockInfo;
 import org.vtpm.tpm.types.TimeInfo;
 import org.vtpm.tpm.wire.TpmRc;
 
-/** TPM2_ReadClock and TPM2_ClockSet (Part 3, 29.1 and 29.2). */
+/** TPM2_ReadClock, TPM2_ClockSet and TPM2_ClockRateAdjust (Part 3, 29.1 to 29.3). */
 public final class ClockCommands {
 
     private static final long MAX_CLOCK = 0xFFFF_0000_0000_0000L;
@@ -28,6 +30,12 @@ public final class ClockCommands {
         }
         clock.set(newTime);
         return new ClockSetResponse();
+    }
+
+    /** TPM2_ClockRateAdjust (Part 3, 29.3): {@code rateAdjust} is TPM_CLOCK_ADJUST's byte. */
+    public ClockRateAdjustResponse clockRateAdjust(ClockRateAdjust command, Request request) {
+        clock.adjustRate((byte) command.rateAdjust());
+        return new ClockRateAdjustResponse();
     }
 
     public ReadClockResponse readClock(ReadClock command, Request request) {

@@ -12,9 +12,9 @@ import org.vtpm.tpm.crypto.CryptoException;
 import org.vtpm.tpm.engine.keys.SavedContexts;
 import org.vtpm.tpm.engine.state.AuthSession;
 import org.vtpm.tpm.engine.state.EngineState;
-import org.vtpm.tpm.engine.state.HashSequence;
 import org.vtpm.tpm.engine.state.LoadedKey;
 import org.vtpm.tpm.engine.state.ObjectSlots;
+import org.vtpm.tpm.engine.state.Sequence;
 import org.vtpm.tpm.engine.state.SessionSlots;
 import org.vtpm.tpm.engine.state.TransientObject;
 import org.vtpm.tpm.types.Context;
@@ -51,7 +51,7 @@ public final class ContextCommands {
         }
         TransientObject object = objects.get(command.saveHandle()).orElseThrow();
         Handle hierarchy = object instanceof LoadedKey key ? key.hierarchy() : Handle.RH_NULL;
-        Handle savedHandle = object instanceof HashSequence ? SAVED_SEQUENCE
+        Handle savedHandle = object instanceof Sequence ? SAVED_SEQUENCE
                 : ((LoadedKey) object).has(ObjectAttributes.ST_CLEAR) ? SAVED_ST_CLEAR_OBJECT : SAVED_OBJECT;
         long sequence = state.contexts().next();
         TpmWriter body = new TpmWriter();

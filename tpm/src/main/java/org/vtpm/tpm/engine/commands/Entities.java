@@ -37,7 +37,7 @@ public final class Entities {
     public static byte[] authValue(EngineState state, Handle entity) {
         Ht type = entity.type();
         if (type.equals(Ht.PCR)) {
-            return new byte[0];
+            return state.pcrAuthorizations().authValue(entity.value());
         }
         if (type.equals(Ht.TRANSIENT) || type.equals(Ht.PERSISTENT)) {
             return state.objects().get(entity).map(TransientObject::authValue).orElseThrow();

@@ -129,6 +129,7 @@ public final class HierarchyCommands {
         state.hierarchies().changePlatformSeed(state.random());
         state.objects().flushHierarchy(Handle.RH_PLATFORM);
         state.objects().evictHierarchy(Handle.RH_PLATFORM);
+        state.pcrAuthorizations().clearPolicy();
         return new ChangePpsResponse();
     }
 }

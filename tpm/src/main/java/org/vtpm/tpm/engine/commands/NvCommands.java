@@ -4,6 +4,8 @@ import org.vtpm.tpm.command.NvDefineSpace;
 import org.vtpm.tpm.command.NvDefineSpaceResponse;
 import org.vtpm.tpm.command.NvExtend;
 import org.vtpm.tpm.command.NvExtendResponse;
+import org.vtpm.tpm.command.NvGlobalWriteLock;
+import org.vtpm.tpm.command.NvGlobalWriteLockResponse;
 import org.vtpm.tpm.command.NvIncrement;
 import org.vtpm.tpm.command.NvIncrementResponse;
 import org.vtpm.tpm.command.NvRead;
@@ -16,6 +18,8 @@ import org.vtpm.tpm.command.NvSetBits;
 import org.vtpm.tpm.command.NvSetBitsResponse;
 import org.vtpm.tpm.command.NvUndefineSpace;
 import org.vtpm.tpm.command.NvUndefineSpaceResponse;
+import org.vtpm.tpm.command.NvUndefineSpaceSpecial;
+import org.vtpm.tpm.command.NvUndefineSpaceSpecialResponse;
 import org.vtpm.tpm.command.NvWrite;
 import org.vtpm.tpm.command.NvWriteLock;
 import org.vtpm.tpm.command.NvWriteLockResponse;
@@ -106,6 +110,16 @@ public final class NvCommands {
         return new NvUndefineSpaceResponse();
     }
 
+    /** Only for an index with POLICY_DELETE, which TPM2_NV_UndefineSpace refuses. */
+    public NvUndefineSpaceSpecialResponse undefineSpaceSpecial(NvUndefineSpaceSpecial command, Request request)
+            throws CommandError {
+        if (!index(command.nvIndex()).has(NvAttributes.POLICY_DELETE)) {
+            throw CommandError.of(TpmRc.ATTRIBUTES.withHandle(1));
+        }
+        state.nv().undefine(command.nvIndex());
+        return new NvUndefineSpaceSpecialResponse();
+    }
+
     public NvReadPublicResponse readPublic(NvReadPublic command, Request request) throws CommandError {
         NvIndex index = index(command.nvIndex());
         return new NvReadPublicResponse(index.encodedPublic(), index.name());
@@ -175,6 +189,11 @@ public final class NvCommands {
             index.set(NvAttributes.WRITELOCKED);
         }
         return new NvWriteLockResponse();
+    }
+
+    public NvGlobalWriteLockResponse globalWriteLock(NvGlobalWriteLock command, Request request) {
+        state.nv().globalWriteLock();
+        return new NvGlobalWriteLockResponse();
     }
 
     public NvReadLockResponse readLock(NvReadLock command, Request request) throws CommandError {

@@ -1,6 +1,8 @@
 package org.vtpm.tpm.engine.commands;
 
 import org.vtpm.tpm.command.Create;
+import org.vtpm.tpm.command.CreateLoaded;
+import org.vtpm.tpm.command.CreateLoadedResponse;
 import org.vtpm.tpm.command.CreatePrimary;
 import org.vtpm.tpm.command.CreatePrimaryResponse;
 import org.vtpm.tpm.command.CreateResponse;
@@ -18,11 +20,13 @@ import org.vtpm.tpm.engine.keys.ProtectedStorage;
 import org.vtpm.tpm.engine.state.EngineState;
 import org.vtpm.tpm.engine.state.Hierarchies;
 import org.vtpm.tpm.engine.state.LoadedKey;
+import org.vtpm.tpm.engine.state.ObjectSlots;
 import org.vtpm.tpm.engine.state.TransientObject;
 import org.vtpm.tpm.types.AlgId;
 import org.vtpm.tpm.types.CreationData;
 import org.vtpm.tpm.types.Digest;
 import org.vtpm.tpm.types.Handle;
+import org.vtpm.tpm.types.Ht;
 import org.vtpm.tpm.types.LocalityAttributes;
 import org.vtpm.tpm.types.Name;
 import org.vtpm.tpm.types.ObjectAttributes;
@@ -37,7 +41,10 @@ import org.vtpm.tpm.wire.Tpm2b;
 import org.vtpm.tpm.wire.TpmFormatException;
 import org.vtpm.tpm.wire.TpmRc;
 
-/** TPM2_CreatePrimary (Part 3, 24.1), TPM2_Create (12.1), TPM2_Load (12.2), TPM2_LoadExternal (12.3) and TPM2_ReadPublic (12.4). */
+/**
+ * TPM2_CreatePrimary (Part 3, 24.1), TPM2_Create (12.1), TPM2_Load (12.2), TPM2_LoadExternal
+ * (12.3), TPM2_ReadPublic (12.4) and TPM2_CreateLoaded (12.9).
+ */
 public final class ObjectCommands {
 
     private final EngineState state;
@@ -50,55 +57,96 @@ public final class ObjectCommands {
 
     public CreatePrimaryResponse createPrimary(CreatePrimary command, Request request) throws CommandError {
         CreateInput input = CreateInput.of(command.inSensitive(), command.inPublic(), command.creationPCR());
-        Public template = input.template();
-        byte[] data = input.data();
-        HashAlgorithm nameAlg = input.nameAlg();
-        byte[] userAuth = input.userAuth();
-        PcrSelectionList creationPcrs = input.creationPcrs();
         Handle hierarchy = command.primaryHandle();
-        PrimaryKeys.Derived derived = primaries.derive(state.hierarchies().seed(hierarchy), template, nameAlg,
-                userAuth, data);
-        Tpm2b<Public> publicArea = Tpm2b.of(derived.publicArea());
-        Name name = Name.of(publicArea);
-        LoadedKey key = new LoadedKey(hierarchy, publicArea, derived.sensitive(),
-                Name.qualified(Name.of(hierarchy), name));
+        LoadedKey key = primaryKey(hierarchy, input);
         Handle handle = state.objects().add(key).orElseThrow(() -> CommandError.of(TpmRc.OBJECT_MEMORY));
-
+        HashAlgorithm nameAlg = input.nameAlg();
+        PcrSelectionList creationPcrs = input.creationPcrs();
         CreationData creation = new CreationData(creationPcrs,
                 new Digest(PcrSelections.digest(nameAlg, creationPcrs, state.pcrs())),
                 new LocalityAttributes(1 << request.locality()), AlgId.NULL, Name.of(hierarchy), Name.of(hierarchy),
                 command.outsideInfo());
         byte[] creationHash = nameAlg.hash(Codecs.marshal(creation));
-        return new CreatePrimaryResponse(handle, publicArea, Tpm2b.of(creation), new Digest(creationHash),
-                creationTicket(hierarchy, name, creationHash), name);
+        return new CreatePrimaryResponse(handle, key.publicArea(), Tpm2b.of(creation), new Digest(creationHash),
+                creationTicket(hierarchy, key.name(), creationHash), key.name());
     }
 
     /** An ordinary object under a loaded storage parent, returned wrapped by the parent. */
     public CreateResponse create(Create command, Request request) throws CommandError {
         LoadedKey parent = storageParent(command.parentHandle());
         CreateInput input = CreateInput.of(command.inSensitive(), command.inPublic(), command.creationPCR());
-        Public template = input.template();
-        byte[] data = input.data();
+        Ordinary object = ordinary(parent, input);
         HashAlgorithm nameAlg = input.nameAlg();
-        byte[] userAuth = input.userAuth();
         PcrSelectionList creationPcrs = input.creationPcrs();
-        PrimaryKeys.Derived derived = PrimaryKeys.generate(state.random().generate(Hierarchies.SEED_SIZE), template,
-                nameAlg, userAuth, data);
-        Tpm2b<Public> publicArea = Tpm2b.of(derived.publicArea());
-        Name name = Name.of(publicArea);
-        byte[] wrapped;
-        try {
-            wrapped = ProtectedStorage.wrap(protection(parent), name, derived.sensitive());
-        } catch (CryptoException e) {
-            throw CommandError.of(TpmRc.FAILURE);
-        }
         CreationData creation = new CreationData(creationPcrs,
                 new Digest(PcrSelections.digest(nameAlg, creationPcrs, state.pcrs())),
                 new LocalityAttributes(1 << request.locality()), parent.publicValue().nameAlg(), parent.name(),
                 parent.qualifiedName(), command.outsideInfo());
         byte[] creationHash = nameAlg.hash(Codecs.marshal(creation));
-        return new CreateResponse(new Private(wrapped), publicArea, Tpm2b.of(creation), new Digest(creationHash),
-                creationTicket(parent.hierarchy(), name, creationHash));
+        return new CreateResponse(object.wrapped(), object.publicArea(), Tpm2b.of(creation), new Digest(creationHash),
+                creationTicket(parent.hierarchy(), object.name(), creationHash));
+    }
+
+    /**
+     * TPM2_CreateLoaded (Part 3, 12.9): under a hierarchy the primary object TPM2_CreatePrimary
+     * would make from the same template, else an ordinary object under a storage parent, loaded
+     * and also returned wrapped. The engine makes no derivation parents (its keyed-hash objects
+     * never decrypt), so a parent that is not a storage key is TPM_RC_TYPE, as the reference
+     * implementation answers for any parent that is neither.
+     */
+    public CreateLoadedResponse createLoaded(CreateLoaded command, Request request) throws CommandError {
+        Handle parentHandle = command.parentHandle();
+        boolean primary = parentHandle.type().equals(Ht.PERMANENT);
+        LoadedKey parent = primary ? null : storageParent(parentHandle);
+        if (state.objects().size() >= ObjectSlots.CAPACITY) {
+            throw CommandError.of(TpmRc.OBJECT_MEMORY);
+        }
+        Public template;
+        try {
+            template = Codecs.unmarshal(Public.class, command.inPublic().buffer());
+        } catch (TpmFormatException e) {
+            throw CommandError.of(e.rc().base().withParameter(2));
+        }
+        CreateInput input = CreateInput.of(command.inSensitive(), Tpm2b.of(template), PcrSelectionList.EMPTY);
+        LoadedKey key;
+        Private outPrivate;
+        if (primary) {
+            key = primaryKey(parentHandle, input);
+            outPrivate = Private.EMPTY;
+        } else {
+            Ordinary object = ordinary(parent, input);
+            key = new LoadedKey(parent.hierarchy(), object.publicArea(), object.sensitive(),
+                    Name.qualified(parent.qualifiedName(), object.name()));
+            outPrivate = object.wrapped();
+        }
+        Handle handle = state.objects().add(key).orElseThrow(() -> CommandError.of(TpmRc.OBJECT_MEMORY));
+        return new CreateLoadedResponse(handle, outPrivate, key.publicArea(), key.name());
+    }
+
+    /** The primary object a hierarchy's seed gives for a template, not yet loaded. */
+    private LoadedKey primaryKey(Handle hierarchy, CreateInput input) {
+        PrimaryKeys.Derived derived = primaries.derive(state.hierarchies().seed(hierarchy), input.template(),
+                input.nameAlg(), input.userAuth(), input.data());
+        Tpm2b<Public> publicArea = Tpm2b.of(derived.publicArea());
+        Name name = Name.of(publicArea);
+        return new LoadedKey(hierarchy, publicArea, derived.sensitive(), Name.qualified(Name.of(hierarchy), name));
+    }
+
+    /** A new ordinary object: its public area, name, sensitive area, and that area wrapped by the parent. */
+    private record Ordinary(Tpm2b<Public> publicArea, Name name, Sensitive sensitive, Private wrapped) {
+    }
+
+    private Ordinary ordinary(LoadedKey parent, CreateInput input) throws CommandError {
+        PrimaryKeys.Derived derived = PrimaryKeys.generate(state.random().generate(Hierarchies.SEED_SIZE),
+                input.template(), input.nameAlg(), input.userAuth(), input.data());
+        Tpm2b<Public> publicArea = Tpm2b.of(derived.publicArea());
+        Name name = Name.of(publicArea);
+        try {
+            return new Ordinary(publicArea, name, derived.sensitive(),
+                    new Private(ProtectedStorage.wrap(protection(parent), name, derived.sensitive())));
+        } catch (CryptoException e) {
+            throw CommandError.of(TpmRc.FAILURE);
+        }
     }
 
     /** Loads an object TPM2_Create made under the same parent. */

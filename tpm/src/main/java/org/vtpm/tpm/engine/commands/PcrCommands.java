@@ -2,8 +2,12 @@ package org.vtpm.tpm.engine.commands;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
+import org.vtpm.tpm.command.PcrAllocate;
+import org.vtpm.tpm.command.PcrAllocateResponse;
 import org.vtpm.tpm.command.PcrEvent;
 import org.vtpm.tpm.command.PcrEventResponse;
 import org.vtpm.tpm.command.PcrExtend;
@@ -28,7 +32,10 @@ import org.vtpm.tpm.types.TpmLimits;
 import org.vtpm.tpm.wire.Bytes;
 import org.vtpm.tpm.wire.TpmRc;
 
-/** TPM2_PCR_Read, _Extend, _Event and _Reset (Part 3, clause 22), with the PC Client locality rules. */
+/**
+ * TPM2_PCR_Read, _Extend, _Event, _Reset and _Allocate (Part 3, clause 22), with the PC Client
+ * locality rules.
+ */
 public final class PcrCommands {
 
     private final PcrBanks pcrs;
@@ -120,5 +127,38 @@ public final class PcrCommands {
             throw CommandError.of(TpmRc.LOCALITY);
         }
         return pcr;
+    }
+
+    /**
+     * TPM2_PCR_Allocate (Part 3, 22.5). The engine's banks are fixed (SHA-1, SHA-256 and SHA-384,
+     * each with every PCR), so it grants an allocation only when it leaves them as they are, and
+     * answers any other with allocationSuccess NO and the memory it would need, as a TPM that
+     * cannot meet an allocation does. Banks the request does not name keep their PCRs.
+     */
+    public PcrAllocateResponse allocate(PcrAllocate command, Request request) {
+        Map<Integer, Integer> current = new TreeMap<>();
+        for (HashAlgorithm bank : PcrBanks.BANKS) {
+            current.put(bank.algId(), PcClientPcrs.COUNT);
+        }
+        Map<Integer, Integer> requested = new TreeMap<>(current);
+        for (PcrSelection selection : command.pcrAllocation().pcrSelections()) {
+            int selected = 0;
+            for (byte b : selection.pcrSelect().buffer()) {
+                selected += Integer.bitCount(b & 0xFF);
+            }
+            requested.put(selection.hash().value(), selected);
+        }
+        requested.values().removeIf(count -> count == 0);
+        return new PcrAllocateResponse(requested.equals(current), PcClientPcrs.COUNT, memory(requested),
+                memory(current));
+    }
+
+    /** Bytes of PCR values an allocation takes: each bank's digest size times its PCRs. */
+    private static int memory(Map<Integer, Integer> allocation) {
+        int bytes = 0;
+        for (Map.Entry<Integer, Integer> bank : allocation.entrySet()) {
+            bytes += HashAlgorithm.fromAlgId(bank.getKey()).map(HashAlgorithm::digestSize).orElse(0) * bank.getValue();
+        }
+        return bytes;
     }
 }

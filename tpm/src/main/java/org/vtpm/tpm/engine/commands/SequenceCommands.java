@@ -7,6 +7,8 @@ import org.vtpm.tpm.command.EventSequenceComplete;
 import org.vtpm.tpm.command.EventSequenceCompleteResponse;
 import org.vtpm.tpm.command.HashSequenceStart;
 import org.vtpm.tpm.command.HashSequenceStartResponse;
+import org.vtpm.tpm.command.HmacStart;
+import org.vtpm.tpm.command.HmacStartResponse;
 import org.vtpm.tpm.command.SequenceComplete;
 import org.vtpm.tpm.command.SequenceCompleteResponse;
 import org.vtpm.tpm.command.SequenceUpdate;
@@ -14,21 +16,26 @@ import org.vtpm.tpm.command.SequenceUpdateResponse;
 import org.vtpm.tpm.crypto.HashAlgorithm;
 import org.vtpm.tpm.engine.state.EngineState;
 import org.vtpm.tpm.engine.state.HashSequence;
+import org.vtpm.tpm.engine.state.HmacSequence;
+import org.vtpm.tpm.engine.state.LoadedKey;
 import org.vtpm.tpm.engine.state.PcClientPcrs;
 import org.vtpm.tpm.engine.state.PcrBanks;
+import org.vtpm.tpm.engine.state.Sequence;
 import org.vtpm.tpm.engine.state.TransientObject;
 import org.vtpm.tpm.types.AlgId;
 import org.vtpm.tpm.types.Digest;
 import org.vtpm.tpm.types.DigestValuesList;
 import org.vtpm.tpm.types.Ha;
 import org.vtpm.tpm.types.Handle;
+import org.vtpm.tpm.types.ObjectAttributes;
 import org.vtpm.tpm.types.TkHashcheck;
 import org.vtpm.tpm.wire.Bytes;
 import org.vtpm.tpm.wire.TpmRc;
 
 /**
- * The hash and event sequences (Part 3, 17.3 to 17.6): TPM2_HashSequenceStart,
- * TPM2_SequenceUpdate, TPM2_SequenceComplete and TPM2_EventSequenceComplete.
+ * The hash, HMAC and event sequences (Part 3, 17.2 to 17.6): TPM2_HMAC_Start,
+ * TPM2_HashSequenceStart, TPM2_SequenceUpdate, TPM2_SequenceComplete and
+ * TPM2_EventSequenceComplete.
  */
 public final class SequenceCommands {
 
@@ -53,20 +60,48 @@ public final class SequenceCommands {
         return new HashSequenceStartResponse(handle);
     }
 
+    /**
+     * An HMAC sequence with an unrestricted keyed-hash signing key, by the key's own hash or, when
+     * it has none, the one named (the checks and their order are the reference implementation's).
+     */
+    public HmacStartResponse hmacStart(HmacStart command, Request request) throws CommandError {
+        if (!(state.objects().get(command.handle()).orElseThrow() instanceof LoadedKey key)
+                || !key.publicValue().type().equals(AlgId.KEYEDHASH)) {
+            throw CommandError.of(TpmRc.TYPE.withHandle(1));
+        }
+        if (key.has(ObjectAttributes.RESTRICTED)) {
+            throw CommandError.of(TpmRc.ATTRIBUTES.withHandle(1));
+        }
+        if (!key.has(ObjectAttributes.SIGN_ENCRYPT)) {
+            throw CommandError.of(TpmRc.KEY.withHandle(1));
+        }
+        HashAlgorithm hash = SigningSchemes.resolveHmac(key, command.hashAlg(), 2).hash();
+        HmacSequence sequence = HmacSequence.start(command.auth().buffer(), hash, SigningCommands.hmacKey(key));
+        Handle handle = state.objects().add(sequence).orElseThrow(() -> CommandError.of(TpmRc.OBJECT_MEMORY));
+        return new HmacStartResponse(handle);
+    }
+
     public SequenceUpdateResponse update(SequenceUpdate command, Request request) throws CommandError {
         sequence(command.sequenceHandle(), 1).update(command.buffer().buffer());
         return new SequenceUpdateResponse();
     }
 
+    /** Completes a hash sequence (with a ticket when the data may get one) or an HMAC sequence (never). */
     public SequenceCompleteResponse complete(SequenceComplete command, Request request) throws CommandError {
-        HashSequence sequence = sequence(command.sequenceHandle(), 1);
-        if (sequence.isEvent()) {
+        Sequence any = sequence(command.sequenceHandle(), 1);
+        if (any instanceof HashSequence hashing && hashing.isEvent()) {
             throw CommandError.of(TpmRc.MODE.withHandle(1));
         }
         if (!state.hierarchies().isEnabled(command.hierarchy())) {
             throw CommandError.of(TpmRc.HIERARCHY.withParameter(2));
         }
-        sequence.update(command.buffer().buffer());
+        any.update(command.buffer().buffer());
+        if (any instanceof HmacSequence hmac) {
+            byte[] result = hmac.finish();
+            state.objects().flush(command.sequenceHandle());
+            return new SequenceCompleteResponse(new Digest(result), TkHashcheck.NULL);
+        }
+        HashSequence sequence = (HashSequence) any;
         HashAlgorithm alg = sequence.algorithms().get(0);
         byte[] digest = sequence.finish().get(0);
         state.objects().flush(command.sequenceHandle());
@@ -79,8 +114,7 @@ public final class SequenceCommands {
     /** Completes an event sequence, extending the PCR (unless TPM_RH_NULL) with each bank's digest. */
     public EventSequenceCompleteResponse eventComplete(EventSequenceComplete command, Request request)
             throws CommandError {
-        HashSequence sequence = sequence(command.sequenceHandle(), 2);
-        if (!sequence.isEvent()) {
+        if (!(sequence(command.sequenceHandle(), 2) instanceof HashSequence sequence) || !sequence.isEvent()) {
             throw CommandError.of(TpmRc.MODE.withHandle(2));
         }
         boolean extend = !command.pcrHandle().equals(Handle.RH_NULL);
@@ -102,9 +136,9 @@ public final class SequenceCommands {
         return new EventSequenceCompleteResponse(new DigestValuesList(results));
     }
 
-    private HashSequence sequence(Handle handle, int handleNumber) throws CommandError {
+    private Sequence sequence(Handle handle, int handleNumber) throws CommandError {
         TransientObject object = state.objects().get(handle).orElseThrow();
-        if (object instanceof HashSequence sequence) {
+        if (object instanceof Sequence sequence) {
             return sequence;
         }
         throw CommandError.of(TpmRc.MODE.withHandle(handleNumber));

@@ -109,7 +109,7 @@ public final class SigningCommands {
         return ((Ha) Signatures.hmac(hash, key, data).signature()).digest().toByteArray();
     }
 
-    private static byte[] hmacKey(LoadedKey key) throws CommandError {
+    static byte[] hmacKey(LoadedKey key) throws CommandError {
         if (key.sensitive().orElseThrow(() -> CommandError.of(TpmRc.KEY.withHandle(1))).sensitive()
                 instanceof SensitiveData data) {
             return data.buffer();

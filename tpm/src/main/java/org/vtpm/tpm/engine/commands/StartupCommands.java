@@ -38,6 +38,7 @@ public final class StartupCommands {
             state.clock().restart();
         } else if (command.startupType().equals(Su.CLEAR)) {
             state.nv().startupClear();
+            state.pcrAuthorizations().startupClear();
             if (savedState) {
                 state.pcrs().restart(request.locality());
                 state.hierarchies().restart();
@@ -48,6 +49,7 @@ public final class StartupCommands {
                 state.dictionaryAttack().reset();
                 state.clock().reset();
                 state.sessions().reset();
+                state.audit().clearDigest();
             }
         } else {
             throw CommandError.of(TpmRc.VALUE.withParameter(1));

@@ -110,8 +110,9 @@ public final class TpmProperties {
         add(p, Pt.LOCKOUT_INTERVAL, state.dictionaryAttack().recoveryTime());
         add(p, Pt.LOCKOUT_RECOVERY, state.dictionaryAttack().lockoutRecovery());
         add(p, Pt.NV_WRITE_RECOVERY, 0);
-        add(p, Pt.AUDIT_COUNTER_0, 0);
-        add(p, Pt.AUDIT_COUNTER_1, 0);
+        long auditCounter = state.audit().counter();
+        add(p, Pt.AUDIT_COUNTER_0, (int) (auditCounter >>> 32));
+        add(p, Pt.AUDIT_COUNTER_1, (int) auditCounter);
         return p;
     }
 

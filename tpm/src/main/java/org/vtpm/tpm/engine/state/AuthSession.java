@@ -116,7 +116,8 @@ public final class AuthSession {
 
     /**
      * The version-1 fields (an HMAC session's), then the type, the policy state and the audit
-     * digest. An encoding that ends after the version-1 fields is a version-1 HMAC session.
+     * digest, then a policy session's version-3 conditions. An encoding that ends after the
+     * version-1 fields is a version-1 HMAC session.
      */
     void write(TpmWriter out) {
         out.writeU16(hash.algId());
@@ -132,13 +133,20 @@ public final class AuthSession {
         if (auditDigest != null) {
             StateFields.writeBytes(out, auditDigest);
         }
+        if (policy != null) {
+            policy.writeVersion3(out);
+        }
     }
 
     /** Which encoding {@link #read} expects. */
     enum Layout {
         VERSION_1,
         VERSION_2,
-        /** Version 2 if anything follows the version-1 fields: for a context blob, which holds one session. */
+        VERSION_3,
+        /**
+         * For a context blob, which holds one session: version 2 or 3 if anything follows the
+         * version-1 fields, version 3 if anything follows a policy session's audit state.
+         */
         BY_LENGTH
     }
 
@@ -172,6 +180,9 @@ public final class AuthSession {
                 throw new TpmFormatException(TpmRc.VALUE, "an audited policy session");
             }
             session.auditDigest = StateFields.readBytesExactly(in, hash.digestSize());
+        }
+        if (policy != null && (layout == Layout.VERSION_3 || layout == Layout.BY_LENGTH && in.remaining() > 0)) {
+            policy.readVersion3(in);
         }
         return session;
     }

@@ -1,6 +1,7 @@
 package org.vtpm.tpm.engine.state;
 
 import org.vtpm.tpm.wire.TpmFormatException;
+import org.vtpm.tpm.wire.TpmRc;
 import org.vtpm.tpm.wire.TpmReader;
 import org.vtpm.tpm.wire.TpmWriter;
 
@@ -12,36 +13,70 @@ import org.vtpm.tpm.wire.TpmWriter;
  */
 public final class Clock {
 
+    /** TPM milliseconds per this many real ones at the nominal rate (the reference platform's scale). */
+    private static final int NOMINAL = 30_000;
+    /** How far TPM2_ClockRateAdjust may move the rate from nominal: 5 %. */
+    private static final int LIMIT = NOMINAL / 20;
+    private static final int[] STEPS = {300, 30, 1};
+
     private long clock;
     private long time;
     private int resetCount;
     private int restartCount;
     private boolean safe;
+    /** Real milliseconds per {@link #NOMINAL} TPM milliseconds, and the real ones not yet counted. */
+    private int rate;
+    private long pending;
 
-    private Clock(long clock, long time, int resetCount, int restartCount, boolean safe) {
+    private Clock(long clock, long time, int resetCount, int restartCount, boolean safe, int rate, long pending) {
         this.clock = clock;
         this.time = time;
         this.resetCount = resetCount;
         this.restartCount = restartCount;
         this.safe = safe;
+        this.rate = rate;
+        this.pending = pending;
     }
 
     public static Clock manufactured() {
-        return new Clock(0, 0, 0, 0, true);
+        return new Clock(0, 0, 0, 0, true, NOMINAL, 0);
     }
 
-    /** Advances clock and time by the milliseconds elapsed since the previous tick. */
+    /**
+     * Advances clock and time by the milliseconds elapsed since the previous tick, at the adjusted
+     * rate; the part of a TPM millisecond left over waits for the next tick.
+     */
     public void tick(long elapsedMillis) {
         if (elapsedMillis > 0) {
-            clock += elapsedMillis;
-            time += elapsedMillis;
+            // Bounded so the product fits in a long: thousands of years, more than any power cycle.
+            long bounded = Math.min(elapsedMillis, Long.MAX_VALUE / NOMINAL - NOMINAL);
+            long total = pending + bounded * NOMINAL;
+            long advance = total / rate;
+            pending = total % rate;
+            clock += advance;
+            time += advance;
         }
     }
 
-    /** _TPM_Init: time restarts; clock is not safe until an orderly shutdown recorded it. */
+    /**
+     * TPM2_ClockRateAdjust: {@code adjust} from -3 (coarse slower) to 3 (coarse faster); the rate
+     * stays within 5 % of nominal.
+     */
+    public void adjustRate(int adjust) {
+        if (adjust == 0) {
+            return;
+        }
+        int step = STEPS[3 - Math.abs(adjust)];
+        int adjusted = adjust < 0 ? rate + step : rate - step;
+        rate = Math.max(NOMINAL - LIMIT, Math.min(NOMINAL + LIMIT, adjusted));
+    }
+
+    /** _TPM_Init: time restarts, at the nominal rate; clock is not safe until an orderly shutdown recorded it. */
     public void init(boolean orderly) {
         time = 0;
         safe = orderly;
+        rate = NOMINAL;
+        pending = 0;
     }
 
     /** TPM Reset: a new boot cycle. */
@@ -88,15 +123,37 @@ public final class Clock {
         return safe;
     }
 
+    /** Version 2 of the clock section adds the rate and the real time not yet counted. */
+    public static final int VERSION = 2;
+
+    /** The oldest layout that reads what {@link #write} writes: version 1 while the rate is nominal. */
+    public int minReaderVersion() {
+        return rate == NOMINAL && pending == 0 ? 1 : VERSION;
+    }
+
     public void write(TpmWriter out) {
         out.writeU64(clock).writeU64(time).writeU32(resetCount).writeU32(restartCount);
         StateFields.writeBoolean(out, safe);
+        out.writeU32(rate).writeU64(pending);
     }
 
     public static Clock read(StateReader.Section section) throws TpmFormatException {
         TpmReader in = section.body();
-        Clock clock = new Clock(in.readU64(), in.readU64(), in.readU32(), in.readU32(), StateFields.readBoolean(in));
+        long clock = in.readU64();
+        long time = in.readU64();
+        int resetCount = in.readU32();
+        int restartCount = in.readU32();
+        boolean safe = StateFields.readBoolean(in);
+        int rate = NOMINAL;
+        long pending = 0;
+        if (section.version() >= VERSION) {
+            rate = in.readU32();
+            pending = in.readU64();
+            if (rate < NOMINAL - LIMIT || rate > NOMINAL + LIMIT || pending < 0 || pending >= rate) {
+                throw new TpmFormatException(TpmRc.VALUE, "clock rate " + rate + ", pending " + pending);
+            }
+        }
         in.requireEnd();
-        return clock;
+        return new Clock(clock, time, resetCount, restartCount, safe, rate, pending);
     }
 }

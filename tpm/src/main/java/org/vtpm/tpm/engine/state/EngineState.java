@@ -12,8 +12,8 @@ import org.vtpm.tpm.wire.TpmFormatException;
 public final class EngineState {
 
     private static final int VERSION = 1;
-    /** Version 2 of the session sections carries policy sessions and audit state; version-1 readers cannot use it. */
-    private static final int SESSION_VERSION = 2;
+    /** Version 2 of the saved-sessions section marks policy sessions; version-1 readers cannot use it. */
+    private static final int SAVED_SESSION_VERSION = 2;
 
     private final PowerState power;
     private final Clock clock;
@@ -25,10 +25,12 @@ public final class EngineState {
     private final DictionaryAttack dictionaryAttack;
     private final ContextCounter contexts;
     private final SessionSlots sessions;
+    private final CommandAudit audit;
+    private final PcrAuthorizations pcrAuthorizations;
 
     private EngineState(PowerState power, Clock clock, RandomSource random, Hierarchies hierarchies, PcrBanks pcrs,
             ObjectSlots objects, NvIndices nv, DictionaryAttack dictionaryAttack, ContextCounter contexts,
-            SessionSlots sessions) {
+            SessionSlots sessions, CommandAudit audit, PcrAuthorizations pcrAuthorizations) {
         this.power = power;
         this.clock = clock;
         this.random = random;
@@ -39,6 +41,8 @@ public final class EngineState {
         this.dictionaryAttack = dictionaryAttack;
         this.contexts = contexts;
         this.sessions = sessions;
+        this.audit = audit;
+        this.pcrAuthorizations = pcrAuthorizations;
     }
 
     /** A new TPM with fresh seeds, as it leaves the factory (and after its first _TPM_Init). */
@@ -47,7 +51,7 @@ public final class EngineState {
         return new EngineState(PowerState.manufactured(), Clock.manufactured(), random,
                 Hierarchies.manufacture(random), PcrBanks.initial(), ObjectSlots.empty(),
                 NvIndices.empty(), DictionaryAttack.manufactured(), ContextCounter.manufactured(),
-                SessionSlots.empty());
+                SessionSlots.empty(), CommandAudit.manufactured(), PcrAuthorizations.manufactured());
     }
 
     public PowerState power() {
@@ -90,20 +94,30 @@ public final class EngineState {
         return sessions;
     }
 
+    public CommandAudit audit() {
+        return audit;
+    }
+
+    public PcrAuthorizations pcrAuthorizations() {
+        return pcrAuthorizations;
+    }
+
     public byte[] save() {
         return new StateWriter()
                 .section(SectionId.POWER, VERSION, VERSION, power::write)
-                .section(SectionId.CLOCK, VERSION, VERSION, clock::write)
+                .section(SectionId.CLOCK, Clock.VERSION, clock.minReaderVersion(), clock::write)
                 .section(SectionId.RANDOM, VERSION, VERSION, random::write)
                 .section(SectionId.HIERARCHIES, Hierarchies.VERSION, Hierarchies.VERSION, hierarchies::write)
                 .section(SectionId.PCRS, VERSION, VERSION, pcrs::write)
-                .section(SectionId.OBJECTS, VERSION, VERSION, objects::write)
+                .section(SectionId.OBJECTS, ObjectSlots.VERSION, objects.minReaderVersion(), objects::write)
                 .section(SectionId.NV, VERSION, VERSION, nv::write)
                 .section(SectionId.PERSISTENT, VERSION, VERSION, objects::writePersistent)
                 .section(SectionId.DICTIONARY_ATTACK, VERSION, VERSION, dictionaryAttack::write)
                 .section(SectionId.CONTEXTS, VERSION, VERSION, contexts::write)
-                .section(SectionId.SESSIONS, SESSION_VERSION, SESSION_VERSION, sessions::write)
-                .section(SectionId.SAVED_SESSIONS, SESSION_VERSION, SESSION_VERSION, sessions::writeSaved)
+                .section(SectionId.SESSIONS, SessionSlots.VERSION, sessions.minReaderVersion(), sessions::write)
+                .section(SectionId.SAVED_SESSIONS, SAVED_SESSION_VERSION, SAVED_SESSION_VERSION, sessions::writeSaved)
+                .section(SectionId.COMMAND_AUDIT, VERSION, VERSION, audit::write)
+                .section(SectionId.PCR_AUTHORIZATIONS, VERSION, VERSION, pcrAuthorizations::write)
                 .toByteArray();
     }
 
@@ -151,8 +165,16 @@ public final class EngineState {
             if (savedSessions.isPresent()) {
                 sessions.readSaved(savedSessions.get());
             }
+            current = SectionId.COMMAND_AUDIT;
+            Optional<StateReader.Section> auditSection = reader.optional(current);
+            CommandAudit audit = auditSection.isPresent() ? CommandAudit.read(auditSection.get())
+                    : CommandAudit.manufactured();
+            current = SectionId.PCR_AUTHORIZATIONS;
+            Optional<StateReader.Section> pcrAuthSection = reader.optional(current);
+            PcrAuthorizations pcrAuthorizations = pcrAuthSection.isPresent()
+                    ? PcrAuthorizations.read(pcrAuthSection.get()) : PcrAuthorizations.manufactured();
             return new EngineState(power, clock, random, hierarchies, pcrs, objects, nv, dictionaryAttack, contexts,
-                    sessions);
+                    sessions, audit, pcrAuthorizations);
         } catch (TpmFormatException e) {
             throw new StateFormatException("section " + current + ": " + e.getMessage(), e);
         }

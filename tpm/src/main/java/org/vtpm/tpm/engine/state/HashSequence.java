@@ -18,7 +18,7 @@ import org.vtpm.tpm.wire.TpmWriter;
  * A hash or event sequence object (Part 1, 17.5.2): one running digest, or one per PCR bank for an
  * event sequence, plus what a ticket needs to know about the data's first block.
  */
-public final class HashSequence implements TransientObject {
+public final class HashSequence implements Sequence {
 
     private static final int MAX_DIGEST_STATE = 512;
 
@@ -70,6 +70,7 @@ public final class HashSequence implements TransientObject {
      * Adds data. The first block decides whether the result may get a ticket: data that starts like
      * a TPM-generated structure must not be vouched for as external.
      */
+    @Override
     public void update(byte[] data) {
         if (!firstBlockSeen) {
             firstBlockSeen = true;

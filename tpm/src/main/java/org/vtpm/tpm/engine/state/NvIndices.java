@@ -89,15 +89,27 @@ public final class NvIndices {
         return v;
     }
 
-    /** TPM Reset and Restart: read locks and stClear write locks end, CLEAR_STCLEAR indices are unwritten. */
+    /**
+     * TPM Reset and Restart: read locks end, CLEAR_STCLEAR indices are unwritten, and write locks
+     * end except on a written WRITEDEFINE index (whose lock is for its lifetime).
+     */
     public void startupClear() {
         for (NvIndex index : indices.values()) {
             index.clear(NvAttributes.READLOCKED);
-            if (index.has(NvAttributes.WRITE_STCLEAR)) {
-                index.clear(NvAttributes.WRITELOCKED);
-            }
             if (index.has(NvAttributes.CLEAR_STCLEAR)) {
                 index.clear(NvAttributes.WRITTEN);
+            }
+            if (!index.has(NvAttributes.WRITTEN) || !index.has(NvAttributes.WRITEDEFINE)) {
+                index.clear(NvAttributes.WRITELOCKED);
+            }
+        }
+    }
+
+    /** TPM2_NV_GlobalWriteLock: every index with GLOBALLOCK becomes write-locked. */
+    public void globalWriteLock() {
+        for (NvIndex index : indices.values()) {
+            if (index.has(NvAttributes.GLOBALLOCK)) {
+                index.set(NvAttributes.WRITELOCKED);
             }
         }
     }

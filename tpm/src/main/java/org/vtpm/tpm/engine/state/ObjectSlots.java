@@ -24,6 +24,9 @@ public final class ObjectSlots {
     public static final int PERSISTENT_CAPACITY = 7;
     private static final int KIND_HASH_SEQUENCE = 1;
     private static final int KIND_KEY = 2;
+    private static final int KIND_HMAC_SEQUENCE = 3;
+    /** The objects section's layout: version 2 added HMAC sequences. */
+    public static final int VERSION = 2;
 
     private final TreeMap<Integer, TransientObject> slots;
     private final TreeMap<Integer, LoadedKey> persistent = new TreeMap<>(Integer::compareUnsigned);
@@ -144,6 +147,11 @@ public final class ObjectSlots {
         return handle.type().value() == Hc.HR_TRANSIENT >>> Hc.HR_SHIFT ? handle.index() : -1;
     }
 
+    /** The oldest objects-section layout that can read what {@link #write} writes now. */
+    public int minReaderVersion() {
+        return slots.values().stream().anyMatch(HmacSequence.class::isInstance) ? VERSION : 1;
+    }
+
     public void write(TpmWriter out) {
         out.writeU8(slots.size());
         for (Map.Entry<Integer, TransientObject> entry : slots.entrySet()) {
@@ -154,7 +162,9 @@ public final class ObjectSlots {
 
     /** An object with its kind, as saved states and saved contexts carry it. */
     public static void writeObject(TpmWriter out, TransientObject object) {
-        out.writeU8(object instanceof HashSequence ? KIND_HASH_SEQUENCE : KIND_KEY);
+        int kind = object instanceof HashSequence ? KIND_HASH_SEQUENCE
+                : object instanceof HmacSequence ? KIND_HMAC_SEQUENCE : KIND_KEY;
+        out.writeU8(kind);
         object.write(out);
     }
 
@@ -165,6 +175,9 @@ public final class ObjectSlots {
         }
         if (kind == KIND_KEY) {
             return LoadedKey.read(in);
+        }
+        if (kind == KIND_HMAC_SEQUENCE) {
+            return HmacSequence.read(in);
         }
         throw new TpmFormatException(TpmRc.TYPE, "object kind " + kind);
     }

@@ -39,6 +39,8 @@ public final class PolicyState {
     private int nvWritten;
     private long startTime;
     private long epoch;
+    private int locality;
+    private boolean physicalPresence;
 
     private PolicyState(HashAlgorithm hash, boolean trial) {
         this.hash = hash;
@@ -71,6 +73,8 @@ public final class PolicyState {
         nvWritten = NV_WRITTEN_UNCHECKED;
         startTime = now;
         epoch = currentEpoch;
+        locality = 0;
+        physicalPresence = false;
     }
 
     public boolean isTrial() {
@@ -177,6 +181,35 @@ public final class PolicyState {
 
     public void nvWritten(boolean written) {
         nvWritten = written ? 1 : 0;
+    }
+
+    /** The TPMA_LOCALITY PolicyLocality left: the localities a command may come from, or 0 for any. */
+    public int locality() {
+        return locality;
+    }
+
+    public void locality(int value) {
+        locality = value;
+    }
+
+    /** Whether PolicyPhysicalPresence ran: the command needs the platform's physical-presence signal. */
+    public boolean physicalPresenceRequired() {
+        return physicalPresence;
+    }
+
+    public void requirePhysicalPresence() {
+        physicalPresence = true;
+    }
+
+    /** The conditions version 3 of the session encoding added (PolicyLocality, PolicyPhysicalPresence). */
+    void writeVersion3(TpmWriter out) {
+        out.writeU8(locality);
+        StateFields.writeBoolean(out, physicalPresence);
+    }
+
+    void readVersion3(TpmReader in) throws TpmFormatException {
+        locality = in.readU8();
+        physicalPresence = StateFields.readBoolean(in);
     }
 
     void write(TpmWriter out) {

@@ -6,17 +6,19 @@ package org.vtpm.tpm.engine.state;
  */
 public enum SectionId {
     POWER("POWR", 1),
-    CLOCK("CLCK", 1),
+    CLOCK("CLCK", Clock.VERSION),
     RANDOM("DRBG", 1),
     HIERARCHIES("HIER", Hierarchies.VERSION),
     PCRS("PCRS", 1),
-    OBJECTS("OBJS", 1),
+    OBJECTS("OBJS", ObjectSlots.VERSION),
     NV("NVIX", 1),
     PERSISTENT("PERS", 1),
     DICTIONARY_ATTACK("DALK", 1),
     CONTEXTS("CTXC", 1),
-    SESSIONS("SESS", 2),
-    SAVED_SESSIONS("SVSS", 2);
+    SESSIONS("SESS", SessionSlots.VERSION),
+    SAVED_SESSIONS("SVSS", 2),
+    COMMAND_AUDIT("CAUD", 1),
+    PCR_AUTHORIZATIONS("PCRA", 1);
 
     private final int tag;
     private final int readableVersion;

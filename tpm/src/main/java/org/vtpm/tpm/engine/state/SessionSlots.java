@@ -184,7 +184,18 @@ public final class SessionSlots {
                 ? handle.index() : -1;
     }
 
-    /** Version 2 adds each session's type, policy and audit state, and the exclusive audit session. */
+    /**
+     * The layout of the sessions section: version 2 added each session's type, policy and audit
+     * state, and the exclusive audit session; version 3 a policy session's locality and
+     * physical-presence conditions.
+     */
+    public static final int VERSION = 3;
+
+    /** The oldest layout that reads what {@link #write} writes now: only policy sessions differ in version 3. */
+    public int minReaderVersion() {
+        return slots.values().stream().anyMatch(AuthSession::isPolicy) ? VERSION : 2;
+    }
+
     public void write(TpmWriter out) {
         out.writeU8(slots.size());
         for (Map.Entry<Integer, AuthSession> entry : slots.entrySet()) {
@@ -205,7 +216,7 @@ public final class SessionSlots {
         TreeMap<Integer, AuthSession> slots = new TreeMap<>();
         for (int i = 0; i < count; i++) {
             int slot = in.readU8();
-            if (slot >= CAPACITY || slots.put(slot, AuthSession.read(in, extended ? AuthSession.Layout.VERSION_2 : AuthSession.Layout.VERSION_1)) != null) {
+            if (slot >= CAPACITY || slots.put(slot, AuthSession.read(in, layout(section.version()))) != null) {
                 throw new TpmFormatException(TpmRc.VALUE, "session slot " + slot);
             }
         }
@@ -221,6 +232,11 @@ public final class SessionSlots {
         }
         in.requireEnd();
         return sessions;
+    }
+
+    private static AuthSession.Layout layout(int version) {
+        return version >= VERSION ? AuthSession.Layout.VERSION_3
+                : version == 2 ? AuthSession.Layout.VERSION_2 : AuthSession.Layout.VERSION_1;
     }
 
     /**

@@ -3,7 +3,7 @@ package org.vtpm.tpm.engine.state;
 import org.vtpm.tpm.wire.TpmWriter;
 
 /** What an object slot holds: a sequence object or a loaded key. */
-public sealed interface TransientObject permits HashSequence, LoadedKey {
+public sealed interface TransientObject permits Sequence, LoadedKey {
 
     /** The authValue its USER role is authorized with. */
     byte[] authValue();

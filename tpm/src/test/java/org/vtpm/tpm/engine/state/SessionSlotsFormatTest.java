@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class SessionSlotsFormatTest {
     }
 
     @Test
-    void aPolicySessionAndAnAuditSessionSurviveVersion2() throws Exception {
+    void aPolicySessionAndAnAuditSessionSurviveTheCurrentVersion() throws Exception {
         SessionSlots slots = SessionSlots.empty();
         PolicyState policy = PolicyState.start(SHA256, false, 1234, 0);
         policy.update(Cc.POLICY_PCR, new byte[] {1, 2});
@@ -44,6 +45,8 @@ class SessionSlotsFormatTest {
         policy.pcrCounter(7);
         policy.limitTimeout(99_000);
         policy.nvWritten(false);
+        policy.locality(0x05);
+        policy.requirePhysicalPresence();
         Handle policyHandle = slots.add(new AuthSession(SHA256, SymDef.NULL, new byte[0], new byte[32], policy))
                 .orElseThrow();
         AuthSession hmac = new AuthSession(SHA256, SymDef.NULL, new byte[32], Name.EMPTY, new byte[16]);
@@ -54,7 +57,7 @@ class SessionSlotsFormatTest {
         TpmWriter out = new TpmWriter();
         slots.write(out);
 
-        SessionSlots read = SessionSlots.read(section(2, out.toByteArray()));
+        SessionSlots read = SessionSlots.read(section(SessionSlots.VERSION, out.toByteArray()));
         assertEquals(0x03, policyHandle.value() >>> 24);
         AuthSession session = read.get(policyHandle).orElseThrow();
         assertEquals(Se.POLICY, session.type());
@@ -67,6 +70,8 @@ class SessionSlotsFormatTest {
         assertEquals(99_000, back.timeout());
         assertEquals(Optional.of(false), back.nvWritten());
         assertEquals(1234, back.startTime());
+        assertEquals(0x05, back.locality());
+        assertTrue(back.physicalPresenceRequired());
         assertTrue(read.get(new Handle(0x0200_0000 | policyHandle.index())).isEmpty(), "not under an HMAC handle");
         assertArrayEquals(hmac.auditDigest(), read.get(hmacHandle).orElseThrow().auditDigest());
         assertEquals(Optional.of(hmacHandle), read.exclusiveAudit());
@@ -88,20 +93,27 @@ class SessionSlotsFormatTest {
     }
 
     @Test
-    void policyStateThatCannotBeRightIsRefused() {
+    void policyStateThatCannotBeRightIsRefused() throws TpmFormatException {
         TpmWriter out = new TpmWriter().writeU8(1).writeU8(0);
         new AuthSession(SHA256, SymDef.NULL, new byte[0], new byte[32], PolicyState.start(SHA256, true, 0, 0))
                 .write(out);
+        byte[] session = out.toByteArray();
         byte[] valid = out.writeU8(0xFF).writeU64(0).toByteArray();
-        assertTrue(assertDoesNotThrow(() -> SessionSlots.read(section(2, valid))).get(new Handle(0x0300_0000))
-                .isPresent());
+        assertTrue(assertDoesNotThrow(() -> SessionSlots.read(section(SessionSlots.VERSION, valid)))
+                .get(new Handle(0x0300_0000)).isPresent());
+        // Version 2 ends a policy session at its audit state, before the locality and presence conditions.
+        byte[] version2 = new TpmWriter().writeBytes(Arrays.copyOf(session, session.length - 2)).writeU8(0xFF)
+                .writeU64(0).toByteArray();
+        PolicyState fromVersion2 = SessionSlots.read(section(2, version2)).get(new Handle(0x0300_0000))
+                .flatMap(AuthSession::policy).orElseThrow();
+        assertEquals(0, fromVersion2.locality());
         byte[] wrongType = valid.clone();
         int typeAt = 2 + 2 + 2 + Codecs.marshal(SymDef.NULL).length + 2 + 2 + 2 + 32;
         assertEquals(Se.TRIAL.value(), wrongType[typeAt]);
         wrongType[typeAt] = (byte) Se.POLICY.value();
-        assertThrows(TpmFormatException.class, () -> SessionSlots.read(section(2, wrongType)));
+        assertThrows(TpmFormatException.class, () -> SessionSlots.read(section(SessionSlots.VERSION, wrongType)));
         byte[] badBinding = valid.clone();
         badBinding[typeAt + 1 + 1 + 2 + 32 + 1 + 1 + 4] = 9;
-        assertThrows(TpmFormatException.class, () -> SessionSlots.read(section(2, badBinding)));
+        assertThrows(TpmFormatException.class, () -> SessionSlots.read(section(SessionSlots.VERSION, badBinding)));
     }
 }

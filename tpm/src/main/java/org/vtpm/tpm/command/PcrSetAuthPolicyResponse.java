@@ -1,0 +1,5 @@
+package org.vtpm.tpm.command;
+
+/** The response of TPM2_PCR_SetAuthPolicy. */
+public record PcrSetAuthPolicyResponse() implements TpmResponse {
+}
