@@ -29,6 +29,7 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.vtpm.it.Api;
@@ -57,6 +58,8 @@ class AttestationIT {
     /** The debug PCR of the host pTPM that the deep attestation test moves, and resets after. */
     private static final int HOST_PCR = 23;
 
+    private final Attestations attest = new Attestations();
+
     @Deployment(name = "application", order = 1, testable = false)
     static EnterpriseArchive application() {
         return Deployments.application();
@@ -74,7 +77,6 @@ class AttestationIT {
     @Test
     @OperateOnDeployment("probe")
     void aSimulatedBootPassesItsPolicyAndEveryTamperingFailsForItsReason() throws Exception {
-        Attestations attest = new Attestations();
         String vtpm = attest.runningVtpm(Map.of());
         Firmware.boot(vtpm, LOG);
         String policy = attest.policyFromLog(LOG);
@@ -119,7 +121,6 @@ class AttestationIT {
     @Test
     @OperateOnDeployment("probe")
     void evidenceThatTpm2ToolsMadeInTheVmIsJudgedAndItsNonceUsedOnce() throws Exception {
-        Attestations attest = new Attestations();
         String vtpm = attest.runningVtpm(Map.of());
         Path work = Files.createTempDirectory("vtpm-attester");
         JsonObject endpoint = attest.api.get("/api/v1/vtpms/" + vtpm).object().getJsonObject("endpoint");
@@ -150,7 +151,6 @@ class AttestationIT {
     @Test
     @OperateOnDeployment("probe")
     void aBootWithOneChangedEventFailsNamingTheEventAndItsPcr() throws Exception {
-        Attestations attest = new Attestations();
         Event bootApplication = lastEventOf(4);
         byte[] otherBoot = withChangedDigest(bootApplication);
         String vtpm = attest.runningVtpm(Map.of());
@@ -170,7 +170,6 @@ class AttestationIT {
     @Test
     @OperateOnDeployment("probe")
     void withoutAPolicyTheFirstAttestationSetsTheBaselineAndALaterExtendFailsNamingThePcr() throws Exception {
-        Attestations attest = new Attestations();
         String vtpm = attest.runningVtpm(Map.of());
         Firmware.boot(vtpm, LOG);
         assertEquals("PASS", attest.attest(vtpm, "{}").getString("verdict"));
@@ -187,7 +186,6 @@ class AttestationIT {
     @Test
     @OperateOnDeployment("probe")
     void deepAttestationPassesWithTheHostInPolicyAndFailsWhenAHostPcrLeavesIt() throws Exception {
-        Attestations attest = new Attestations();
         String vtpm = attest.runningVtpm(Map.of());
         Firmware.boot(vtpm, LOG);
         Api.Reply hostPolicy = attest.api.putJson("/api/v1/hosts/local/policy", Json.createObjectBuilder()
@@ -216,7 +214,6 @@ class AttestationIT {
     @Test
     @OperateOnDeployment("probe")
     void theSignedResultVerifiesWithTheManagerCaCertificate() throws Exception {
-        Attestations attest = new Attestations();
         String vtpm = attest.runningVtpm(Map.of());
         Firmware.boot(vtpm, LOG);
         JsonObject result = attest.attest(vtpm, "{}");
@@ -249,7 +246,6 @@ class AttestationIT {
     @Test
     @OperateOnDeployment("probe")
     void badInputIsAProblemAndAnUnknownVtpmA404() throws Exception {
-        Attestations attest = new Attestations();
         String vtpm = attest.runningVtpm(Map.of());
         Api.Reply badPcrs = attest.api.postJson("/api/v1/vtpms/" + vtpm + "/attestations",
                 "{\"pcrs\":{\"sha256\":[24]}}");
@@ -270,6 +266,11 @@ class AttestationIT {
         assertEquals(404, attest.api.postJson("/api/v1/vtpms/" + unknown + "/attestations", "{}").status());
         assertEquals(404, attest.api.get("/api/v1/attestations/" + unknown).status());
         assertEquals(404, attest.api.get("/api/v1/attestation-jobs/" + unknown).status());
+    }
+
+    @AfterEach
+    void deleteTheVtpms() throws Exception {
+        attest.deleteCreated();
     }
 
     private static JsonObject reason(JsonObject result, String code) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ final class Attestations {
     static final String LOG_RESOURCE = "/eventlogs/crypto_agile_eventlog.bin";
 
     final Api api = Api.asAdmin();
+    private final List<String> created = new ArrayList<>();
 
     static byte[] realLog() {
         try (InputStream in = Attestations.class.getResourceAsStream(LOG_RESOURCE)) {
@@ -45,12 +47,21 @@ final class Attestations {
         if (!labels.isEmpty()) {
             body.add("labels", Json.createObjectBuilder(new HashMap<String, Object>(labels)));
         }
-        Api.Reply created = api.postJson("/api/v1/vtpms", body.build().toString());
-        assertEquals(201, created.status(), created.toString());
-        String id = created.object().getString("id");
+        Api.Reply reply = api.postJson("/api/v1/vtpms", body.build().toString());
+        assertEquals(201, reply.status(), reply.toString());
+        String id = reply.object().getString("id");
+        this.created.add(id);
         Api.Reply started = api.postJson("/api/v1/vtpms/" + id + "/start", "");
         assertEquals(200, started.status(), started.toString());
         return id;
+    }
+
+    /** Deletes the vTPMs this instance created, so no test leaves vTPMs running for the next. */
+    void deleteCreated() throws Exception {
+        for (String id : created) {
+            api.delete("/api/v1/vtpms/" + id);
+        }
+        created.clear();
     }
 
     String policyFromLog(byte[] log) throws Exception {

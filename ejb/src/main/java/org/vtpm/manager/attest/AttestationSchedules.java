@@ -84,13 +84,17 @@ public class AttestationSchedules {
             timer.cancel();
             return;
         }
-        List<String> assigned = em.createQuery("SELECT a.vtpmId FROM PolicyAssignment a WHERE a.policyId = :policy",
-                        String.class)
+        List<String> assigned = em.createQuery("SELECT a.vtpmId FROM PolicyAssignment a WHERE a.policyId = :policy"
+                        + " ORDER BY a.vtpmId", String.class)
                 .setParameter("policy", policyId)
                 .setMaxResults(JobMessage.MAX_VTPMS)
                 .getResultList();
         if (assigned.isEmpty()) {
             return;
+        }
+        if (assigned.size() == JobMessage.MAX_VTPMS) {
+            LOG.warning("policy '" + policy.getName() + "' is assigned to more vTPMs than one job takes; this run"
+                    + " attests the first " + JobMessage.MAX_VTPMS);
         }
         JobView job = queue.enqueue(new JobMessage(Optional.empty(), policy.getTenant(), assigned, Optional.empty(),
                 Map.of(), false));

@@ -116,10 +116,6 @@ public class Attestor {
         public Request {
             pcrs = Map.copyOf(pcrs);
         }
-
-        public static Request plain() {
-            return new Request(false, Map.of(), Optional.empty());
-        }
     }
 
     public AttestationView attest(String tenant, String vtpmId, Request request, String jobId)
