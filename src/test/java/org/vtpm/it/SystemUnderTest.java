@@ -31,7 +31,7 @@ public final class SystemUnderTest implements LauncherSessionListener {
     /**
      * Offsets keep every server port below 30000: under Linux's ephemeral range (32768 and up),
      * where any outgoing connection on the machine could take a port between our check and the
-     * server's bind, and under the vTPM front ends' test range (30000-30999).
+     * server's bind, and under the vTPM front ends' test range (30000-32759).
      */
     private static final int MAX_OFFSET = 19_000;
 

@@ -45,11 +45,10 @@ import org.vtpm.it.Deployments;
 class AttestationJobIT {
 
     /**
-     * How many vTPMs the job attests, chosen in the test JVM ({@code -Dvtpm.it.attestation.vtpms})
-     * and carried into the probe. The default stays small: the adapter serves each running vTPM on
-     * threads of the server's JCA work manager and on a pair of front-end ports (the suite's range
-     * is 30000-30999), which bounds how many vTPMs one test server runs at once, well under the
-     * thousand of the product's target.
+     * How many vTPMs the job attests, chosen in the test JVM ({@code -Dvtpm.it.attestation.vtpms};
+     * the test command sets the thousand of the issue) and carried into the probe. Each running
+     * vTPM holds two threads of the adapter's WorkManager and a pair of front-end ports of the
+     * suite's range (30000-32759); the default keeps a run from an IDE short.
      */
     private static final String SIZE_PROPERTY = "vtpm.it.attestation.vtpms";
     private static final String SIZE_RESOURCE = "attestation-job-size";
