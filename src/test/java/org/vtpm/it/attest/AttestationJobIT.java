@@ -37,9 +37,9 @@ import org.vtpm.it.Api;
 import org.vtpm.it.Deployments;
 
 /**
- * Attestation jobs over the attestation-jobs queue: hundreds (or, configured, thousands) of running
- * vTPMs selected by a label are all attested with the right counts, while a poison message sent to the queue just before
- * ends on the dead-letter queue without holding the job up.
+ * Attestation jobs over the attestation-jobs queue: running vTPMs selected by a label are all
+ * attested with the right counts, while a poison message sent to the queue just before ends on the
+ * dead-letter queue without holding the job up; and a policy's schedule runs such a job on a timer.
  */
 @ExtendWith(ArquillianExtension.class)
 class AttestationJobIT {
@@ -54,6 +54,8 @@ class AttestationJobIT {
     private static final String SIZE_RESOURCE = "attestation-job-size";
     private static final int DEFAULT_VTPMS = 20;
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(20);
+    /** The shortest schedule is a minute; the first expiry comes one schedule after the policy is made. */
+    private static final Duration SCHEDULE_TIMEOUT = Duration.ofSeconds(150);
     private static final Logger LOG = Logger.getLogger(AttestationJobIT.class.getName());
 
     @Deployment(name = "application", order = 1, testable = false)
@@ -110,6 +112,40 @@ class AttestationJobIT {
 
             assertTrue(awaitOnDeadLetterQueue(factory, poison), "the poison message is on the dead-letter queue");
         } finally {
+            attest.deleteCreated();
+        }
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
+    void aPolicyWithAScheduleAttestsItsVtpmsOnATimer() throws Exception {
+        Attestations attest = new Attestations();
+        String policy = null;
+        String vtpm = attest.runningVtpm(Map.of());
+        try {
+            Firmware.boot(vtpm, null);
+            Api.Reply created = attest.api.postJson("/api/v1/policies", "{\"name\":\"every-minute-" + UUID.randomUUID()
+                    + "\",\"baselinePcrs\":{\"sha256\":[0,1,2,3,4,5,6,7]},\"schedule\":\"PT1M\"}");
+            assertEquals(201, created.status(), created.toString());
+            assertEquals("PT1M", created.object().getString("schedule"));
+            policy = created.object().getString("id");
+            attest.assign(vtpm, policy);
+
+            Instant deadline = Instant.now().plus(SCHEDULE_TIMEOUT);
+            JsonObject scheduled = null;
+            while (scheduled == null) {
+                assertTrue(Instant.now().isBefore(deadline), "no scheduled attestation in " + SCHEDULE_TIMEOUT);
+                Thread.sleep(2000);
+                scheduled = attest.api.get("/api/v1/vtpms/" + vtpm + "/attestations").object().getJsonArray("items")
+                        .getValuesAs(JsonObject.class).stream().filter(result -> result.containsKey("jobId"))
+                        .findFirst().orElse(null);
+            }
+            assertEquals("PASS", scheduled.getString("verdict"), scheduled.toString());
+        } finally {
+            if (policy != null) {
+                attest.api.putJson("/api/v1/vtpms/" + vtpm + "/policy", "{\"policy\":null}");
+                assertEquals(204, attest.api.delete("/api/v1/policies/" + policy).status());
+            }
             attest.deleteCreated();
         }
     }
