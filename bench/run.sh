@@ -77,7 +77,7 @@ if [[ "$SERVER" == 1 ]]; then
         -Dvtpm.bench.attestations="$SERVER_ATTESTATIONS" \
         -Dfailsafe.failIfNoSpecifiedTests=false -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false) \
         > "$work/server.log" 2>&1 || { tail -n 40 "$work/server.log" >&2; exit 1; }
-    { echo "## Server (WildFly 39, the EAR, swtpm as the pTPM; one client, through REST and the EJBs)"; echo;
+    { echo "## Server (WildFly 39, the EAR, swtpm as the pTPM; through REST and the EJBs)"; echo;
       cat "$work/server-rows.md"; echo; } > "$work/server.md"
 fi
 
