@@ -1,7 +1,8 @@
 package org.vtpm.web.problem;
 
+import java.util.logging.Logger;
+
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 import org.vtpm.manager.InvalidRequestException;
@@ -13,8 +14,7 @@ import org.vtpm.manager.vtpm.StateRefusedException;
 import org.vtpm.manager.vtpm.VtpmNotFoundException;
 
 /**
- * The services' own refusals as problems. Their messages are written for the caller (what was
- * wrong, what is allowed) and never carry key material, so they go out as the detail.
+ * The services' own refusals as problems (see {@link ProblemMapper}): 400, 404, 409, 503.
  */
 public final class ManagerExceptionMappers {
 
@@ -22,62 +22,60 @@ public final class ManagerExceptionMappers {
     }
 
     @Provider
-    public static class InvalidRequest implements ExceptionMapper<InvalidRequestException> {
-        @Override
-        public Response toResponse(InvalidRequestException exception) {
-            return Problem.response(Response.Status.BAD_REQUEST, exception.getMessage());
+    public static class InvalidRequest extends ProblemMapper<InvalidRequestException> {
+        public InvalidRequest() {
+            super(Response.Status.BAD_REQUEST);
         }
     }
 
     @Provider
-    public static class VtpmNotFound implements ExceptionMapper<VtpmNotFoundException> {
-        @Override
-        public Response toResponse(VtpmNotFoundException exception) {
-            return Problem.response(Response.Status.NOT_FOUND, exception.getMessage());
+    public static class VtpmNotFound extends ProblemMapper<VtpmNotFoundException> {
+        public VtpmNotFound() {
+            super(Response.Status.NOT_FOUND);
         }
     }
 
     @Provider
-    public static class SnapshotNotFound implements ExceptionMapper<SnapshotNotFoundException> {
-        @Override
-        public Response toResponse(SnapshotNotFoundException exception) {
-            return Problem.response(Response.Status.NOT_FOUND, exception.getMessage());
+    public static class SnapshotNotFound extends ProblemMapper<SnapshotNotFoundException> {
+        public SnapshotNotFound() {
+            super(Response.Status.NOT_FOUND);
         }
     }
 
     @Provider
-    public static class HostNotFound implements ExceptionMapper<HostNotFoundException> {
-        @Override
-        public Response toResponse(HostNotFoundException exception) {
-            return Problem.response(Response.Status.NOT_FOUND, exception.getMessage());
+    public static class HostNotFound extends ProblemMapper<HostNotFoundException> {
+        public HostNotFound() {
+            super(Response.Status.NOT_FOUND);
         }
     }
 
     /** A lifecycle operation from the wrong state: 409, naming the states it is allowed from. */
     @Provider
-    public static class IllegalTransition implements ExceptionMapper<IllegalTransitionException> {
-        @Override
-        public Response toResponse(IllegalTransitionException exception) {
-            return Problem.response(Response.Status.CONFLICT, exception.getMessage());
+    public static class IllegalTransition extends ProblemMapper<IllegalTransitionException> {
+        public IllegalTransition() {
+            super(Response.Status.CONFLICT);
         }
     }
 
     /** A stored state failed its integrity check: the vTPM stays where it is until an operator acts. */
     @Provider
-    public static class StateRefused implements ExceptionMapper<StateRefusedException> {
-        @Override
-        public Response toResponse(StateRefusedException exception) {
-            return Problem.response(Response.Status.CONFLICT, exception.getMessage());
+    public static class StateRefused extends ProblemMapper<StateRefusedException> {
+        public StateRefused() {
+            super(Response.Status.CONFLICT);
         }
     }
 
     /** The pTPM cannot release or use the manager's keys now: retry, or an operator must look. */
     @Provider
-    public static class KeyProtection implements ExceptionMapper<KeyProtectionFailure> {
+    public static class KeyProtection extends ProblemMapper<KeyProtectionFailure> {
+        public KeyProtection() {
+            super(Response.Status.SERVICE_UNAVAILABLE);
+        }
+
         @Override
         public Response toResponse(KeyProtectionFailure exception) {
-            java.util.logging.Logger.getLogger(KeyProtection.class.getName()).warning(exception.getMessage());
-            return Problem.response(Response.Status.SERVICE_UNAVAILABLE, exception.getMessage());
+            Logger.getLogger(KeyProtection.class.getName()).warning(exception.getMessage());
+            return super.toResponse(exception);
         }
     }
 }
